@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { appRouter, type AppRouter } from '@xinfang/api';
+import type { ApiContext, KioskSettings, SessionSettings } from '@xinfang/api/context';
+import type { DatabaseHandle } from '@xinfang/db/database';
+import { findMigrationVersion, isDatabaseReachable } from '@xinfang/db/migrate';
+import type { PersonalDataKeys } from '@xinfang/security/personal-data';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { renderLandingPage } from './landing-page.ts';
+
+export const sessionCookieName = 'xinfang_session';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  keys: PersonalDataKeys;
+  kiosk: KioskSettings;
+  session: SessionSettings;
+  demoMode: boolean;
+  logLevel?: string;
+  /** Built SPA folders; a missing folder answers 503 with a hint to build. */
+  consoleDist: string;
+  kioskDist: string;
+  now?: () => Date;
+}
+
+/**
+ * The Fastify application without listening: plugins, /health, /trpc and the two SPAs.
+ * Tests drive it with `inject()`; main.ts listens.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 5000 },
+    trustProxy: false,
+  });
+  const now = options.now ?? (() => new Date());
+
+  await app.register(fastifyCookie, { hook: 'onRequest' });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Element Plus and Vant set style attributes at run time
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+
+  // State-changing requests must come from our own pages: a cross-site POST carries a foreign Origin.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    const origin = request.headers.origin;
+    if (origin && new URL(origin).host !== request.headers.host) {
+      await reply.code(403).send({ error: { message: 'Cross-origin request refused', messageZh: '拒绝跨站请求' } });
+    }
+  });
+
+  app.get('/health', async (_request, reply) => {
+    const reachable = await isDatabaseReachable(options.database.db);
+    const migration = reachable ? await findMigrationVersion(options.database.db) : undefined;
+    return reply.code(reachable ? 200 : 503).send({
+      status: reachable ? 'ok' : 'unavailable',
+      database: { reachable, engine: options.database.engine, migration: migration ?? null },
+    });
+  });
+
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderLandingPage()));
+
+  const isSecure = (request: FastifyRequest) => request.protocol === 'https';
+  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
+    router: appRouter,
+    createContext: ({ req, res }: { req: FastifyRequest; res: FastifyReply }): ApiContext => ({
+      db: options.database.db,
+      keys: options.keys,
+      now,
+      randomBytes: (length) => new Uint8Array(randomBytes(length)),
+      clientIp: req.ip,
+      sessionToken: req.cookies[sessionCookieName],
+      setSessionCookie: (token, expiresAt) => {
+        void res.setCookie(sessionCookieName, token, { httpOnly: true, sameSite: 'strict', secure: isSecure(req), path: '/', expires: expiresAt });
+      },
+      clearSessionCookie: () => {
+        void res.clearCookie(sessionCookieName, { path: '/' });
+      },
+      kiosk: options.kiosk,
+      session: options.session,
+      demoMode: options.demoMode,
+    }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+    },
+  };
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+
+  await registerSpa(app, '/console/', options.consoleDist, true);
+  await registerSpa(app, '/kiosk/', options.kioskDist, false);
+  app.setNotFoundHandler(async (request, reply) => {
+    for (const [prefix, root] of [
+      ['/console/', options.consoleDist],
+      ['/kiosk/', options.kioskDist],
+    ] as const) {
+      if (request.method === 'GET' && request.url.startsWith(prefix) && !request.url.startsWith(`${prefix}assets/`)) {
+        if (!existsSync(root)) return reply.code(503).type('text/plain; charset=utf-8').send(`Not built yet: run pnpm build (${root})`);
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', root);
+      }
+    }
+    return reply.code(404).send({ error: { message: 'Not found', messageZh: '未找到' } });
+  });
+  app.get('/console', async (_request, reply) => reply.redirect('/console/'));
+  app.get('/kiosk', async (_request, reply) => reply.redirect('/kiosk/'));
+  return app;
+}
+
+async function registerSpa(app: FastifyInstance, prefix: string, root: string, decorateReply: boolean): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    prefix,
+    decorateReply,
+    index: false,
+    wildcard: true,
+    // hashed asset names never change; index.html is served by the fallback with no-cache
+    setHeaders: (response, path) => {
+      if (path.includes('/assets/')) response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every setting of the server, from the environment, checked once at start-up. No `process.env` elsewhere. */
+export const Environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Real PostgreSQL when set; otherwise the embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Demo mode: seeds the demo data into an empty database and prints the demo accounts. */
+  XINFANG_DEMO: booleanText.default(true),
+  XINFANG_DATA_KEYS: z.string().optional(),
+  XINFANG_HASH_KEY: z.string().optional(),
+  XINFANG_KEY_FILE: z.string().optional(),
+  KIOSK_HALL_CODE: z.string().regex(/^\d{6}(\d{6})?$/).default('440304'),
+  KIOSK_IDLE_WARNING_SECONDS: z.coerce.number().int().min(10).default(60),
+  KIOSK_IDLE_RESET_SECONDS: z.coerce.number().int().min(15).default(90),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Where the built apps are; defaults to the workspace's apps/console/dist and apps/kiosk/dist. */
+  CONSOLE_DIST: z.string().optional(),
+  KIOSK_DIST: z.string().optional(),
+});
+export type Environment = z.infer<typeof Environment>;
+
+/** Parses the environment or exits with a readable list of what is wrong. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const result = Environment.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,100 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { DomainError, isDomainError, type DomainErrorKind } from '@xinfang/domain/errors';
+import { translateMessage } from '@xinfang/domain/messages';
+import type { Permission } from '@xinfang/domain/permissions';
+import { roleHasPermission } from '@xinfang/domain/permissions';
+import type { Actor } from '@xinfang/domain/staff';
+import { ZodError } from 'zod';
+import type { ApiContext } from './context.ts';
+import { resolveSession } from './modules/auth/auth.service.ts';
+
+/** Every procedure declares who may call it: `public` or a permission. */
+export interface ProcedureMeta {
+  permission: Permission | 'public';
+}
+
+const statusOfKind: Record<DomainErrorKind, TRPCError['code']> = {
+  invalid: 'BAD_REQUEST',
+  notFound: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  forbidden: 'FORBIDDEN',
+  unauthenticated: 'UNAUTHORIZED',
+  tooManyRequests: 'TOO_MANY_REQUESTS',
+};
+
+export interface FieldError {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+function fieldErrorsOf(error: ZodError): Record<string, FieldError> {
+  const fields: Record<string, FieldError> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    if (fields[key]) continue;
+    // our schemas put a message code in `message`; zod's own messages (wrong type…) fall back to the generic one
+    const code = /^[a-z]+(\.[a-zA-Z]+)+$/.test(issue.message) ? issue.message : 'validation.invalid';
+    fields[key] = { code, zh: translateMessage(code, 'zh'), en: translateMessage(code, 'en') };
+  }
+  return fields;
+}
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      if (cause instanceof ZodError) {
+        return {
+          ...shape,
+          message: translateMessage('validation.invalid', 'en'),
+          data: { ...shape.data, stack: undefined, messageCode: 'validation.invalid', messageZh: translateMessage('validation.invalid', 'zh'), fieldErrors: fieldErrorsOf(cause) },
+        };
+      }
+      if (isDomainError(cause)) {
+        return { ...shape, message: cause.messageEn, data: { ...shape.data, stack: undefined, messageCode: cause.code, messageZh: cause.messageZh, fieldErrors: null } };
+      }
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        return {
+          ...shape,
+          message: translateMessage('server.error', 'en'),
+          data: { ...shape.data, stack: undefined, messageCode: 'server.error', messageZh: translateMessage('server.error', 'zh'), fieldErrors: null },
+        };
+      }
+      return { ...shape, data: { ...shape.data, stack: undefined, messageCode: null, messageZh: null, fieldErrors: null } };
+    },
+  });
+
+/** Turns a DomainError thrown anywhere below into the matching tRPC error; only this file knows tRPC codes. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: statusOfKind[cause.kind], message: cause.messageEn, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, including the kiosk and the public tracking page. */
+export const publicProcedure = t.procedure.use(domainErrors).meta({ permission: 'public' });
+
+/**
+ * A signed-in staff member holding `permission`; puts the actor (and their unit's path) on the context.
+ * @example staffProcedure('petition.list').input(…).query(…)
+ */
+export function staffProcedure(permission: Permission) {
+  return t.procedure
+    .use(domainErrors)
+    .meta({ permission })
+    .use(async ({ ctx, next }) => {
+      const resolved = await resolveSession(ctx);
+      if (!resolved) throw new DomainError('auth.required', 'unauthenticated');
+      if (!roleHasPermission(resolved.actor.role, permission)) throw new DomainError('auth.forbidden', 'forbidden');
+      return next({ ctx: { ...ctx, actor: resolved.actor satisfies Actor, unitPath: resolved.unitPath } });
+    });
+}

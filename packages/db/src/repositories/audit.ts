@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { DatabaseTransaction, Executor } from '../database.ts';
+
+/** Number of independent hash chains: writers in different chains never wait for each other. */
+export const auditChainCount = 8;
+
+export interface AuditEntry {
+  occurredAt: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** JSON with object keys sorted at every level, so the hash does not depend on jsonb's key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+interface HashedFields {
+  occurredAt: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: unknown;
+  chain: number;
+}
+
+/** The hash of one audit row given its predecessor's hash in the same chain. */
+export function hashAuditRow(previousHash: string | null, row: HashedFields): string {
+  const content = canonicalJson({ ...row, occurredAt: row.occurredAt.toISOString(), previousHash });
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function chainFor(entry: AuditEntry): number {
+  const key = entry.actorId ?? entry.ip ?? entry.targetId ?? '';
+  let sum = 0;
+  for (const character of key) sum = (sum * 31 + character.charCodeAt(0)) % 65_521;
+  return sum % auditChainCount;
+}
+
+/**
+ * Appends an audit record inside the caller's transaction, chained to the last record of its chain.
+ * The advisory lock serialises writers of one chain only, until the transaction ends.
+ */
+export async function appendAudit(tx: DatabaseTransaction, entry: AuditEntry): Promise<void> {
+  const chain = chainFor(entry);
+  await sql`select pg_advisory_xact_lock(${7_400_000 + chain})`.execute(tx);
+  const previous = await tx
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('chain', '=', chain)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fields: HashedFields = {
+    occurredAt: entry.occurredAt,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+    chain,
+  };
+  const previousHash = previous?.hash ?? null;
+  await tx
+    .insertInto('audit_log')
+    .values({
+      occurred_at: fields.occurredAt,
+      actor_id: fields.actorId,
+      actor_role: fields.actorRole,
+      action: fields.action,
+      target_type: fields.targetType,
+      target_id: fields.targetId,
+      ip: fields.ip,
+      details: JSON.stringify(fields.details),
+      chain,
+      previous_hash: previousHash,
+      hash: hashAuditRow(previousHash, fields),
+    })
+    .execute();
+}
+
+export interface AuditVerification {
+  rowsChecked: number;
+  firstBrokenRowId: string | undefined;
+  reason: string | undefined;
+}
+
+/** Recomputes every chain; names the first row whose hash or link does not match. */
+export async function verifyAuditChains(db: Executor): Promise<AuditVerification> {
+  let rowsChecked = 0;
+  let firstBroken: { id: string; reason: string } | undefined;
+  for (let chain = 0; chain < auditChainCount; chain++) {
+    let previousHash: string | null = null;
+    let afterId = '0';
+    let broken = false;
+    while (!broken) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('chain', '=', chain)
+        .where(sql<boolean>`id > ${afterId}::bigint`)
+        .orderBy('id')
+        .limit(5000)
+        .execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        rowsChecked++;
+        const expected = hashAuditRow(previousHash, {
+          occurredAt: new Date(row.occurred_at),
+          actorId: row.actor_id,
+          actorRole: row.actor_role,
+          action: row.action,
+          targetType: row.target_type,
+          targetId: row.target_id,
+          ip: row.ip,
+          details: row.details,
+          chain: row.chain,
+        });
+        const reason =
+          row.previous_hash !== previousHash ? 'link to the previous row does not match' : row.hash !== expected ? 'content does not match its hash' : undefined;
+        if (reason && (!firstBroken || BigInt(row.id) < BigInt(firstBroken.id))) firstBroken = { id: String(row.id), reason };
+        if (reason) {
+          broken = true;
+          break;
+        }
+        previousHash = row.hash;
+      }
+      afterId = String(rows.at(-1)!.id);
+    }
+  }
+  return { rowsChecked, firstBrokenRowId: firstBroken?.id, reason: firstBroken?.reason };
+}

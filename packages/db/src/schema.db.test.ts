@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { findMigrationVersion } from './migrate.ts';
+import type { DB } from './schema.ts';
+import { useTestDatabase } from './testing/test-database.ts';
+
+// Every column of every table type; `satisfies` makes the compiler reject a missing or extra key,
+// and the test below rejects a difference from the migrated database.
+const typedColumns = {
+  units: { id: true, code: true, kind: true, name_zh: true, name_en: true, parent_id: true, path: true, created_at: true },
+  staff: {
+    id: true, username: true, display_name: true, role: true, unit_id: true, password_hash: true, must_change_password: true,
+    disabled: true, failed_sign_ins: true, locked_until: true, created_at: true,
+  },
+  staff_sessions: { id: true, staff_id: true, created_at: true, last_seen_at: true, expires_at: true, ip: true },
+  petitioners: {
+    id: true, kind: true, name: true, id_number_cipher: true, id_number_hash: true, id_number_masked: true, mobile_cipher: true,
+    mobile_hash: true, mobile_masked: true, mobile_last4_hash: true, address_cipher: true, credit_code: true, created_at: true,
+  },
+  petitions: {
+    id: true, tracking_code: true, version: true, status: true, channel: true, kiosk_assisted: true, petition_class: true,
+    claim_route: true, summary: true, content: true, request: true, respondent: true, accused_unit_id: true, petitioner_id: true,
+    is_collective: true, headcount: true, hall_unit_id: true, street_unit_id: true, community_unit_id: true, handling_unit_id: true,
+    scope_path: true, received_at: true, registered_at: true, registered_by: true, idempotency_key: true, due_at: true, light: true,
+    clocks: true, updated_at: true,
+  },
+  petition_events: { id: true, petition_id: true, sequence: true, type: true, actor_id: true, actor_role: true, occurred_at: true, recorded_at: true, payload: true },
+  audit_log: {
+    id: true, occurred_at: true, actor_id: true, actor_role: true, action: true, target_type: true, target_id: true, ip: true,
+    details: true, chain: true, previous_hash: true, hash: true,
+  },
+} satisfies { [Table in keyof DB]: Record<keyof DB[Table], true> };
+
+const test = useTestDatabase();
+
+describe('migrated schema', () => {
+  it('records the migration version', async () => {
+    expect(await findMigrationVersion(test.db)).toBe('20261125000000_initial');
+  });
+
+  it.each(Object.entries(typedColumns))('table %s matches its TypeScript type', async (table, columns) => {
+    const result = await sql<{ column_name: string }>`
+      select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table}`.execute(test.db);
+    expect(result.rows.map((row) => row.column_name).sort()).toEqual(Object.keys(columns).sort());
+  });
+
+  it('refuses to change or delete history in the event log and the audit log', async () => {
+    await sql`insert into audit_log (occurred_at, action) values (now(), 'test')`.execute(test.db);
+    await expect(sql`update audit_log set action = 'changed'`.execute(test.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(test.db)).rejects.toThrow(/append-only/);
+  });
+});

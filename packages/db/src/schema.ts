@@ -1,0 +1,134 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types. They must match the migrations: `schema.db.test.ts` compares them with the migrated
+ * database's columns, so a migration that is not reflected here fails the tests.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface UnitsTable {
+  id: Generated<string>;
+  code: string;
+  kind: string;
+  name_zh: string;
+  name_en: string;
+  parent_id: string | null;
+  path: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_id: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  disabled: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  staff_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+}
+
+export interface PetitionersTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  id_number_cipher: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  mobile_cipher: string | null;
+  mobile_hash: string | null;
+  mobile_masked: string | null;
+  mobile_last4_hash: string | null;
+  address_cipher: string | null;
+  credit_code: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PetitionsTable {
+  id: Generated<string>;
+  tracking_code: string;
+  version: Generated<number>;
+  status: string;
+  channel: string;
+  kiosk_assisted: Generated<boolean>;
+  petition_class: string | null;
+  claim_route: string | null;
+  summary: string;
+  content: string;
+  request: string | null;
+  respondent: string | null;
+  accused_unit_id: string | null;
+  petitioner_id: string;
+  is_collective: Generated<boolean>;
+  headcount: Generated<number>;
+  hall_unit_id: string;
+  street_unit_id: string | null;
+  community_unit_id: string | null;
+  handling_unit_id: string | null;
+  scope_path: string;
+  received_at: Timestamp;
+  registered_at: Timestamp;
+  registered_by: string | null;
+  idempotency_key: string | null;
+  due_at: Timestamp | null;
+  light: string | null;
+  clocks: Json | null;
+  updated_at: Timestamp;
+}
+
+export interface PetitionEventsTable {
+  id: Generated<string>;
+  petition_id: string;
+  sequence: number;
+  type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  occurred_at: Timestamp;
+  recorded_at: DefaultedTimestamp;
+  payload: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+  chain: Generated<number>;
+  previous_hash: string | null;
+  hash: string | null;
+}
+
+export interface DB {
+  units: UnitsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  petitioners: PetitionersTable;
+  petitions: PetitionsTable;
+  petition_events: PetitionEventsTable;
+  audit_log: AuditLogTable;
+}
+
+export type UnitRow = Selectable<UnitsTable>;
+export type StaffRow = Selectable<StaffTable>;
+export type PetitionRow = Selectable<PetitionsTable>;
+export type NewPetition = Insertable<PetitionsTable>;
+export type PetitionUpdate = Updateable<PetitionsTable>;

@@ -1,0 +1,37 @@
+/**
+ * Futian District's unit tree (DOMAIN.md §9). Street codes are the statistical codes (no 003). Community
+ * names here are placeholders for the demo ("示例社区"), not the real communities; load the real list before
+ * production. Department codes are our own (440304D01…).
+ */
+export const district = { code: '440304', nameZh: '福田区', nameEn: 'Futian District' } as const;
+
+export const streets = [
+  { code: '440304001000', nameZh: '南园街道', nameEn: 'Nanyuan Street' },
+  { code: '440304002000', nameZh: '园岭街道', nameEn: 'Yuanling Street' },
+  { code: '440304004000', nameZh: '福田街道', nameEn: 'Futian Street' },
+  { code: '440304005000', nameZh: '沙头街道', nameEn: 'Shatou Street' },
+  { code: '440304006000', nameZh: '香蜜湖街道', nameEn: 'Xiangmihu Street' },
+  { code: '440304007000', nameZh: '梅林街道', nameEn: 'Meilin Street' },
+  { code: '440304008000', nameZh: '莲花街道', nameEn: 'Lianhua Street' },
+  { code: '440304009000', nameZh: '华富街道', nameEn: 'Huafu Street' },
+  { code: '440304010000', nameZh: '福保街道', nameEn: 'Fubao Street' },
+  { code: '440304011000', nameZh: '华强北街道', nameEn: 'Huaqiangbei Street' },
+] as const;
+
+export const departments = [
+  { code: '440304D01', nameZh: '区住房和建设局', nameEn: 'Housing and Construction Bureau' },
+  { code: '440304D02', nameZh: '区人力资源局', nameEn: 'Human Resources and Social Security Bureau' },
+  { code: '440304D03', nameZh: '区卫生健康局', nameEn: 'Health Bureau' },
+  { code: '440304D04', nameZh: '福田公安分局', nameEn: 'Public Security Sub-bureau' },
+  { code: '440304D05', nameZh: '市场监督管理局福田监管局', nameEn: 'Market Regulation Bureau (Futian)' },
+  { code: '440304D06', nameZh: '区城市管理和综合执法局', nameEn: 'Urban Management and Law Enforcement Bureau' },
+  { code: '440304D07', nameZh: '区教育局', nameEn: 'Education Bureau' },
+  { code: '440304D08', nameZh: '区民政局', nameEn: 'Civil Affairs Bureau' },
+  { code: '440304D09', nameZh: '区司法局', nameEn: 'Justice Bureau' },
+  { code: '440304D10', nameZh: '市规划和自然资源局福田管理局', nameEn: 'Planning and Natural Resources (Futian)' },
+  { code: '440304D11', nameZh: '区发展和改革局', nameEn: 'Development and Reform Bureau' },
+  { code: '440304D12', nameZh: '区财政局', nameEn: 'Finance Bureau' },
+  { code: '440304D13', nameZh: '市生态环境局福田管理局', nameEn: 'Ecology and Environment (Futian)' },
+  { code: '440304D14', nameZh: '区退役军人事务局', nameEn: 'Veterans Affairs Bureau' },
+  { code: '440304D15', nameZh: '区水务局', nameEn: 'Water Affairs Bureau' },
+] as const;

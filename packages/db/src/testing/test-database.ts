@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { generateKeyMaterial, parseKeys, type PersonalDataKeys } from '@xinfang/security/personal-data';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createDatabase, type Database, type DatabaseHandle } from '../database.ts';
+
+export interface TestDatabase {
+  /** Valid after beforeAll has run. */
+  readonly db: Database;
+  readonly engine: 'pglite' | 'postgres';
+  readonly handle: DatabaseHandle;
+  /** For a superuser-only operation in a test (e.g. tampering that bypasses triggers): the database URL, postgres only. */
+  readonly databaseUrl: string | undefined;
+}
+
+/**
+ * A fresh migrated database for this test file: a copy of the run's migrated PGlite, or (in the
+ * `db:postgres` project) a new database on the server cloned from the migrated template and dropped afterwards.
+ * Call at the top level of a *.db.test.ts file.
+ */
+export function useTestDatabase(): TestDatabase {
+  const engine = process.env.XINFANG_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+  let handle: DatabaseHandle | undefined;
+  let databaseUrl: string | undefined;
+  let databaseName: string | undefined;
+
+  beforeAll(async () => {
+    if (engine === 'postgres') {
+      const serverUrl = process.env.DATABASE_URL!;
+      databaseName = `xinfang_test_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database ${databaseName} template ${inject('postgresTemplate')}`);
+      await admin.end();
+      const url = new URL(serverUrl);
+      url.pathname = `/${databaseName}`;
+      databaseUrl = url.toString();
+      handle = await createDatabase({ engine: 'postgres', databaseUrl, poolSize: 4 });
+    } else {
+      const snapshot = await readFile(inject('pgliteSnapshotPath'));
+      handle = await createDatabase({ engine: 'pglite-memory', loadDataDir: new Blob([snapshot]) });
+    }
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    if (databaseName) {
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+      await admin.connect();
+      await admin.query(`drop database if exists ${databaseName} with (force)`);
+      await admin.end();
+    }
+  });
+
+  return {
+    get db() {
+      if (!handle) throw new Error('useTestDatabase: the database is opened in beforeAll');
+      return handle.db;
+    },
+    get handle() {
+      if (!handle) throw new Error('useTestDatabase: the database is opened in beforeAll');
+      return handle;
+    },
+    engine,
+    get databaseUrl() {
+      return databaseUrl;
+    },
+  };
+}
+
+/** Fresh personal-data keys for a test. */
+export function createTestKeys(): PersonalDataKeys {
+  const material = generateKeyMaterial();
+  return parseKeys(`${material.id}:${material.key}`, material.hashKey);
+}

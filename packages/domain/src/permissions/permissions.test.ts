@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { Role } from '../staff/staff.ts';
+import { Permission, roleHasPermission } from './permissions.ts';
+
+const expected: Record<Permission, Role[]> = {
+  'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
+  'petition.register': ['receptionOfficer'],
+  'staff.self': [...Role.options],
+};
+
+describe('role permissions', () => {
+  it.each(Permission.options.flatMap((permission) => Role.options.map((role) => [permission, role] as const)))('%s for %s', (permission, role) => {
+    expect(roleHasPermission(role, permission)).toBe(expected[permission].includes(role));
+  });
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Role } from '../staff/staff.ts';
+
+/** What a procedure may require. Every staff procedure declares one; public ones declare `public`. */
+export const Permission = z.enum(['petition.list', 'petition.register', 'staff.self']);
+export type Permission = z.infer<typeof Permission>;
+
+const everyone: readonly Role[] = [
+  'receptionOfficer',
+  'lawyer',
+  'counsellor',
+  'mediator',
+  'departmentHandler',
+  'departmentHead',
+  'bureauLeader',
+  'statistician',
+  'administrator',
+];
+
+/** Which roles hold which permission. Deny by default: a permission not listed here is held by no one. */
+export const rolesByPermission = {
+  'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
+  'petition.register': ['receptionOfficer'],
+  'staff.self': everyone,
+} as const satisfies Record<Permission, readonly Role[]>;
+
+/**
+ * Whether a role holds a permission.
+ * @example roleHasPermission('receptionOfficer', 'petition.register') // true
+ */
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return (rolesByPermission[permission] as readonly Role[]).includes(role);
+}

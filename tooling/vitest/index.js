@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One Vitest config for every package.
+ * - `unit`: every *.test.ts that is not a database test.
+ * - `db:pglite`: *.db.test.ts on a clone of one migrated in-memory PGlite (always).
+ * - `db:postgres`: the same files on the server in DATABASE_URL, each file in its own database (only when set).
+ *
+ * @param {{ dbGlobalSetup?: string, environment?: 'node' | 'happy-dom', setupFiles?: string[], coverageInclude?: string[], server?: object }} options
+ */
+export function createVitestConfig(options = {}) {
+  const { dbGlobalSetup, environment = 'node', setupFiles = [], coverageInclude = ['src/**/*.ts'], server } = options;
+  const common = { environment, setupFiles, testTimeout: 30_000, hookTimeout: 120_000, ...(server ? { server } : {}) };
+  const projects = [
+    { extends: true, test: { ...common, name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.db.test.ts'] } },
+  ];
+  if (dbGlobalSetup) {
+    projects.push({
+      extends: true,
+      test: { ...common, name: 'db:pglite', include: ['src/**/*.db.test.ts'], globalSetup: [dbGlobalSetup], env: { XINFANG_TEST_ENGINE: 'pglite' } },
+    });
+    if (process.env.DATABASE_URL) {
+      projects.push({
+        extends: true,
+        test: { ...common, name: 'db:postgres', include: ['src/**/*.db.test.ts'], globalSetup: [dbGlobalSetup], env: { XINFANG_TEST_ENGINE: 'postgres' } },
+      });
+    }
+  }
+  return defineConfig({
+    test: {
+      passWithNoTests: false,
+      projects,
+      coverage: {
+        provider: 'v8',
+        include: coverageInclude,
+        exclude: ['**/*.test.ts', '**/testing/**'],
+        reporter: ['text-summary', 'json-summary'],
+        reportsDirectory: 'coverage',
+      },
+    },
+  });
+}
