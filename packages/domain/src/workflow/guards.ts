@@ -1,0 +1,175 @@
+import type { ClockKind } from '../clocks/clock-kind.ts';
+import type { MessageCode } from '../messages/messages.ts';
+import { isStatutoryChannel } from '../petition/claim-route.ts';
+import type { PetitionStatus } from '../petition/petition.ts';
+import { findParentUnit, isWithinUnit, type UnitTree } from '../units/unit-tree.ts';
+import type { PetitionAction } from './petition-action.ts';
+import type { CommandOf, PetitionCommand } from './petition-command.ts';
+import type { EventActor } from './petition-event.ts';
+import type { PetitionState } from './petition-state.ts';
+
+/** What the workflow may need beyond the petition: the unit tree for appeal levels and the accusation firewall. */
+export interface WorkflowContext {
+  readonly unitTree?: UnitTree | undefined;
+}
+
+/** The most an extension may add (Art. 34). */
+export const maximumExtensionDays = 30;
+
+/** The clock that runs for the responsible unit in each status where it can be paused. */
+const pausableClockByStatus: Partial<Record<PetitionStatus, ClockKind>> = {
+  handling: 'conclude',
+  extended: 'conclude',
+  reviewRequested: 'answerReview',
+  recheckRequested: 'answerRecheck',
+};
+
+/**
+ * A claim whose route is one of Art. 31 (1)–(5) does not enter the petition procedure.
+ * @example isStatutoryClaim({ petitionClass: 'claim', claimRoute: 'litigation' }) // true
+ */
+export function isStatutoryClaim(state: Pick<PetitionState, 'petitionClass' | 'claimRoute'>): boolean {
+  return state.petitionClass === 'claim' && state.claimRoute !== undefined && isStatutoryChannel(state.claimRoute);
+}
+
+/**
+ * The accusation firewall (Art. 30): an accusation never goes to a unit it accuses, nor to a unit inside one.
+ * @example isAccusedUnit(state, accusedUnitId) // true for an accusation against that unit
+ */
+export function isAccusedUnit(state: Pick<PetitionState, 'petitionClass' | 'respondents'>, unitId: string, unitTree?: UnitTree): boolean {
+  if (state.petitionClass !== 'accusation') return false;
+  return state.respondents.unitIds.some((accused) => accused === unitId || (unitTree !== undefined && isWithinUnit(unitTree, unitId, accused)));
+}
+
+/**
+ * Whether a staff member may not be assigned to the matter: recused for a direct interest (Art. 28), or accused by it.
+ * @example isBarredStaff(state, staffId) // true after `recuse` named them
+ */
+export function isBarredStaff(state: Pick<PetitionState, 'petitionClass' | 'respondents' | 'recusedStaffIds'>, staffId: string): boolean {
+  return state.recusedStaffIds.includes(staffId) || (state.petitionClass === 'accusation' && state.respondents.staffIds.includes(staffId));
+}
+
+/**
+ * The clock the responsible unit may pause in the current status, if any.
+ * @example pausableClock(handlingState) // 'conclude'
+ */
+export function pausableClock(state: Pick<PetitionState, 'status'>): ClockKind | undefined {
+  return pausableClockByStatus[state.status];
+}
+
+/**
+ * The unit that must take an action, when only one unit may (the responsible unit, the reviewer, the rechecker).
+ * @example responsibleUnitFor(routedState, 'acknowledgeReceipt') // the unit it was routed to
+ */
+export function responsibleUnitFor(state: PetitionState, action: PetitionAction): string | undefined {
+  switch (action) {
+    case 'acknowledgeReceipt':
+    case 'object':
+    case 'startHandling':
+    case 'requestExtension':
+    case 'approveExtension':
+    case 'reply':
+      return state.routedTo?.unitId;
+    case 'answerReview':
+      return state.reviewingUnitId;
+    case 'answerRecheck':
+      return state.recheckingUnitId;
+    case 'pauseClock':
+    case 'resumeClock':
+      if (state.status === 'reviewRequested') return state.reviewingUnitId;
+      if (state.status === 'recheckRequested') return state.recheckingUnitId;
+      return state.routedTo?.unitId;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Guards that depend on the petition and the actor but not on the command's details; `availableActions`
+ * hides an action they refuse. Returns the message code of the refusal, or undefined.
+ * @example stateGuard(handlingStateWithExtension, 'requestExtension', actor) // 'workflow.extension.alreadyUsed'
+ */
+export function stateGuard(state: PetitionState, action: PetitionAction, actor: EventActor): MessageCode | undefined {
+  const unitId = responsibleUnitFor(state, action);
+  if (unitId !== undefined && actor.unitId !== unitId) return 'workflow.unitNotResponsible';
+  switch (action) {
+    case 'divert':
+      return isStatutoryClaim(state) ? undefined : 'workflow.divert.notStatutory';
+    case 'route':
+      return isStatutoryClaim(state) ? 'workflow.claim.statutoryChannel' : undefined;
+    case 'requestExtension':
+      if (state.extension) return 'workflow.extension.alreadyUsed';
+      return state.extensionRequest ? 'workflow.extension.alreadyRequested' : undefined;
+    case 'approveExtension':
+      if (state.extension) return 'workflow.extension.alreadyUsed';
+      return state.extensionRequest ? undefined : 'workflow.extension.notRequested';
+    case 'pauseClock': {
+      const clock = pausableClock(state);
+      return clock === undefined || state.pausedClocks.includes(clock) ? 'workflow.clock.notRunning' : undefined;
+    }
+    case 'resumeClock':
+      return state.pausedClocks.length === 0 ? 'workflow.clock.notPaused' : undefined;
+    case 'recordJudicialConfirmation':
+      return state.mediation?.result === 'agreement' ? undefined : 'workflow.mediation.noAgreement';
+    case 'recordDiversionOutcome':
+      return state.diversion ? undefined : 'workflow.divert.notStatutory';
+    default:
+      return undefined;
+  }
+}
+
+function parentLevelGuard(context: WorkflowContext, lowerUnitId: string | undefined, upperUnitId: string, code: MessageCode): MessageCode | undefined {
+  if (!context.unitTree) return 'workflow.unitTreeRequired';
+  if (lowerUnitId === undefined) return code;
+  return findParentUnit(context.unitTree, lowerUnitId) === upperUnitId ? undefined : code;
+}
+
+/**
+ * Guards that look at the command's details: the legal guards of DOMAIN.md §3.
+ * Returns the message code of the refusal, or undefined.
+ * @example commandGuard(state, { action: 'requestExtension', days: 45, reason: '…' }, {}) // 'workflow.extension.tooLong'
+ */
+export function commandGuard(state: PetitionState, command: PetitionCommand, context: WorkflowContext): MessageCode | undefined {
+  switch (command.action) {
+    case 'triage':
+      return command.petitionClass === 'claim' && command.claimRoute === undefined ? 'workflow.triage.claimRouteRequired' : undefined;
+    case 'divert':
+      return command.destination === state.claimRoute ? undefined : 'workflow.divert.wrongDestination';
+    case 'route':
+      return isAccusedUnit(state, command.unitId, context.unitTree) ? 'workflow.accusation.routedToAccused' : undefined;
+    case 'startHandling':
+      return isBarredStaff(state, command.handlerStaffId) ? 'workflow.staff.recused' : undefined;
+    case 'startMediation':
+      return isBarredStaff(state, command.mediatorStaffId) ? 'workflow.staff.recused' : undefined;
+    case 'concludeMediation':
+      return command.result === 'agreement' && command.agreementEffectiveOn === undefined ? 'workflow.mediation.agreementDateRequired' : undefined;
+    case 'requestExtension':
+    case 'approveExtension':
+      return command.days > maximumExtensionDays ? 'workflow.extension.tooLong' : undefined;
+    case 'pauseClock':
+      return command.clock === pausableClock(state) ? undefined : 'workflow.clock.notRunning';
+    case 'resumeClock':
+      return state.pausedClocks.includes(command.clock) ? undefined : 'workflow.clock.notPaused';
+    case 'recordDelivery':
+      return deliveryGuard(state, command);
+    case 'requestReview':
+      return parentLevelGuard(context, state.replyingUnitId, command.reviewingUnitId, 'workflow.review.wrongLevel');
+    case 'requestRecheck':
+      return parentLevelGuard(context, state.reviewingUnitId, command.recheckingUnitId, 'workflow.recheck.wrongLevel');
+    case 'notAccept':
+      return command.reason === 'repeatAfterRecheck' && command.matchedPetitionId === undefined ? 'workflow.notAccept.matchRequired' : undefined;
+    case 'merge':
+      return command.intoPetitionId === state.petitionId ? 'workflow.merge.self' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function deliveryGuard(state: PetitionState, command: CommandOf<'recordDelivery'>): MessageCode | undefined {
+  const served: Record<typeof command.document, readonly PetitionStatus[]> = {
+    reply: ['replied', 'evaluated', 'reviewed', 'rechecked'],
+    reviewAnswer: ['reviewed', 'rechecked'],
+    recheckAnswer: ['rechecked'],
+  };
+  return served[command.document].includes(state.status) ? undefined : 'workflow.delivery.nothingToDeliver';
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { BilingualMessage } from '../messages/messages.ts';
+
+/** Everything staff or a petitioner can do to a registered petition (DOMAIN.md §3). */
+export const PetitionAction = z.enum([
+  'triage',
+  'divert',
+  'recordDiversionOutcome',
+  'startMediation',
+  'concludeMediation',
+  'recordJudicialConfirmation',
+  'route',
+  'acknowledgeReceipt',
+  'object',
+  'recuse',
+  'startHandling',
+  'requestExtension',
+  'approveExtension',
+  'pauseClock',
+  'resumeClock',
+  'reply',
+  'recordDelivery',
+  'recordEvaluation',
+  'requestReview',
+  'answerReview',
+  'requestRecheck',
+  'answerRecheck',
+  'close',
+  'notAccept',
+  'withdraw',
+  'merge',
+]);
+export type PetitionAction = z.infer<typeof PetitionAction>;
+
+/** Button and timeline labels. */
+export const petitionActionLabels = {
+  triage: { zh: '访前甄别', en: 'Triage' },
+  divert: { zh: '疏导分流', en: 'Divert to statutory channel' },
+  recordDiversionOutcome: { zh: '登记分流结果', en: 'Record diversion outcome' },
+  startMediation: { zh: '转人民调解', en: 'Start mediation' },
+  concludeMediation: { zh: '登记调解结果', en: 'Conclude mediation' },
+  recordJudicialConfirmation: { zh: '登记司法确认', en: 'Record judicial confirmation' },
+  route: { zh: '转送交办', en: 'Route to unit' },
+  acknowledgeReceipt: { zh: '受理告知', en: 'Acknowledge receipt' },
+  object: { zh: '提出异议', en: 'Object (outside remit)' },
+  recuse: { zh: '登记回避', en: 'Recuse staff member' },
+  startHandling: { zh: '开始办理', en: 'Start handling' },
+  requestExtension: { zh: '申请延期', en: 'Request extension' },
+  approveExtension: { zh: '批准延期', en: 'Approve extension' },
+  pauseClock: { zh: '暂停计时', en: 'Pause clock' },
+  resumeClock: { zh: '恢复计时', en: 'Resume clock' },
+  reply: { zh: '出具处理意见', en: 'Issue reply' },
+  recordDelivery: { zh: '登记送达', en: 'Record delivery' },
+  recordEvaluation: { zh: '满意度评价', en: 'Record evaluation' },
+  requestReview: { zh: '申请复查', en: 'Request review' },
+  answerReview: { zh: '出具复查意见', en: 'Answer review' },
+  requestRecheck: { zh: '申请复核', en: 'Request recheck' },
+  answerRecheck: { zh: '出具复核意见', en: 'Answer recheck' },
+  close: { zh: '办结', en: 'Close' },
+  notAccept: { zh: '不予受理', en: 'Do not accept' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  merge: { zh: '合并至原事项', en: 'Merge into earlier matter' },
+} as const satisfies Record<PetitionAction, BilingualMessage>;
