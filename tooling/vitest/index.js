@@ -10,19 +10,20 @@ import { defineConfig } from 'vitest/config';
  */
 export function createVitestConfig(options = {}) {
   const { dbGlobalSetup, environment = 'node', setupFiles = [], coverageInclude = ['src/**/*.ts'], server } = options;
-  const common = { environment, setupFiles, testTimeout: 30_000, hookTimeout: 120_000, ...(server ? { server } : {}) };
+  // Tests run in UTC so nothing passes only in Beijing; the product itself works in Asia/Shanghai explicitly.
+  const common = { environment, setupFiles, testTimeout: 30_000, hookTimeout: 120_000, env: { TZ: 'UTC' }, ...(server ? { server } : {}) };
   const projects = [
     { extends: true, test: { ...common, name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.db.test.ts'] } },
   ];
   if (dbGlobalSetup) {
     projects.push({
       extends: true,
-      test: { ...common, name: 'db:pglite', include: ['src/**/*.db.test.ts'], globalSetup: [dbGlobalSetup], env: { XINFANG_TEST_ENGINE: 'pglite' } },
+      test: { ...common, name: 'db:pglite', include: ['src/**/*.db.test.ts'], globalSetup: [dbGlobalSetup], env: { TZ: 'UTC', XINFANG_TEST_ENGINE: 'pglite' } },
     });
     if (process.env.DATABASE_URL) {
       projects.push({
         extends: true,
-        test: { ...common, name: 'db:postgres', include: ['src/**/*.db.test.ts'], globalSetup: [dbGlobalSetup], env: { XINFANG_TEST_ENGINE: 'postgres' } },
+        test: { ...common, name: 'db:postgres', include: ['src/**/*.db.test.ts'], globalSetup: [dbGlobalSetup], env: { TZ: 'UTC', XINFANG_TEST_ENGINE: 'postgres' } },
       });
     }
   }

@@ -134,11 +134,11 @@ async function registerSpa(app: FastifyInstance, prefix: string, root: string, d
     root,
     prefix,
     decorateReply,
-    index: false,
+    index: 'index.html',
     wildcard: true,
-    // hashed asset names never change; index.html is served by the fallback with no-cache
+    // hashed asset names never change; index.html must be re-read so a new build is picked up
     setHeaders: (response, path) => {
-      if (path.includes('/assets/')) response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      void response.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
 }

@@ -7,14 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../database.ts';
 import { migrateToLatest } from '../migrate.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A tar of a migrated PGlite data folder; each test file loads its own copy. */
-    pgliteSnapshotPath: string;
-    /** A migrated database on the real server, used as the template for each file's database. */
-    postgresTemplate: string;
-  }
-}
+import './test-database.ts';
 
 /**
  * Runs once per test run: migrates one database and hands it to the test files, which each get a clone

@@ -5,6 +5,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database, type DatabaseHandle } from '../database.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A tar of a migrated PGlite data folder; each test file loads its own copy. */
+    pgliteSnapshotPath: string;
+    /** A migrated database on the real server, used as the template for each file's database. */
+    postgresTemplate: string;
+  }
+}
+
 export interface TestDatabase {
   /** Valid after beforeAll has run. */
   readonly db: Database;

@@ -10,12 +10,9 @@ const test = useTestDatabase();
 const keys = createTestKeys();
 
 async function countRows() {
-  const [petitions, petitioners, events] = await Promise.all(
-    (['petitions', 'petitioners', 'petition_events'] as const).map(async (table) =>
-      Number((await test.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
-    ),
-  );
-  return { petitions, petitioners, events };
+  const count = async (table: 'petitions' | 'petitioners' | 'petition_events') =>
+    Number((await test.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  return { petitions: await count('petitions'), petitioners: await count('petitioners'), events: await count('petition_events') };
 }
 
 beforeAll(async () => {

@@ -20,7 +20,7 @@ function summaryOf(content: string): string {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505';
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
 /**

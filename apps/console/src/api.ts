@@ -1,0 +1,4 @@
+import { createApiClient } from '@xinfang/client/trpc';
+
+/** The one API client of the console. */
+export const api = createApiClient();

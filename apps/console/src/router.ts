@@ -1,0 +1,29 @@
+import type { QueryClient } from '@tanstack/vue-query';
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { api } from './api.ts';
+import { sessionQueryKey } from './features/auth/use-session.ts';
+
+/** Routes of the console; every route but sign-in needs a signed-in staff member. */
+export function createConsoleRouter(queryClient: QueryClient): Router {
+  const router = createRouter({
+    history: createWebHistory('/console/'),
+    routes: [
+      { path: '/sign-in', name: 'sign-in', component: () => import('./features/auth/sign-in-view.vue'), meta: { public: true } },
+      {
+        path: '/',
+        component: () => import('./layouts/console-layout.vue'),
+        children: [
+          { path: '', redirect: { name: 'petitions' } },
+          { path: 'petitions', name: 'petitions', component: () => import('./features/petitions/petition-list-view.vue') },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', redirect: '/' },
+    ],
+  });
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true;
+    const actor = await queryClient.fetchQuery({ queryKey: sessionQueryKey, queryFn: () => api.auth.me.query(), staleTime: 60_000 }).catch(() => null);
+    return actor ? true : { name: 'sign-in', query: { redirect: to.fullPath } };
+  });
+  return router;
+}

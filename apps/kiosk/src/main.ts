@@ -1,0 +1,22 @@
+import { installVueQuery } from '@xinfang/client/vue-query';
+import { Locale } from 'vant';
+import enUS from 'vant/es/locale/lang/en-US';
+import zhCN from 'vant/es/locale/lang/zh-CN';
+import 'vant/es/toast/style';
+import { createApp, watch } from 'vue';
+import App from './app.vue';
+import { i18n } from './i18n.ts';
+import { router } from './router.ts';
+import './styles.css';
+
+watch(
+  i18n.global.locale,
+  (locale) => (locale === 'en' ? Locale.use('en-US', enUS) : Locale.use('zh-CN', zhCN)),
+  { immediate: true },
+);
+
+const app = createApp(App);
+app.use(i18n);
+installVueQuery(app);
+app.use(router);
+app.mount('#app');

@@ -1,0 +1,33 @@
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it } from 'vitest';
+import { describeApiError } from './errors.ts';
+
+function clientError(data: unknown) {
+  return new TRPCClientError('The input is not valid', { result: { error: { message: 'The input is not valid', code: -32600, data } } as never });
+}
+
+describe('describeApiError', () => {
+  it('gives field messages in the chosen language', () => {
+    const error = clientError({
+      httpStatus: 400,
+      messageZh: '输入内容不正确',
+      fieldErrors: { mobile: { code: 'validation.mobile.invalid', zh: '手机号不对', en: 'Bad mobile' } },
+    });
+    expect(describeApiError(error, 'zh')).toEqual({ message: '输入内容不正确', fieldMessages: { mobile: '手机号不对' }, kind: 'validation' });
+    expect(describeApiError(error, 'en').fieldMessages.mobile).toBe('Bad mobile');
+  });
+
+  it.each([
+    [401, 'unauthenticated'],
+    [403, 'forbidden'],
+    [409, 'conflict'],
+    [429, 'rateLimited'],
+    [500, 'server'],
+  ])('maps HTTP %i to %s', (httpStatus, kind) => {
+    expect(describeApiError(clientError({ httpStatus }), 'en').kind).toBe(kind);
+  });
+
+  it('treats anything else as a network failure', () => {
+    expect(describeApiError(new TypeError('Failed to fetch'), 'zh')).toMatchObject({ kind: 'network', message: '网络连接中断，请稍后重试' });
+  });
+});
