@@ -70,6 +70,8 @@ export const messages = {
   'access.outsideJurisdiction': { zh: '该事项不在您所在单位的管辖范围内', en: 'This record is outside your unit’s jurisdiction' },
   'access.accusationFirewall': { zh: '检举控告事项不向被检举控告的单位和人员公开', en: 'An accusation is never shown to the unit or person it accuses' },
   'access.recused': { zh: '您已回避该事项', en: 'You are recused from this matter' },
+  'visit.tooManyRepresentatives': { zh: '集体访推选代表不得超过5人', en: 'A collective visit may send at most 5 representatives' },
+  'visit.personCountTooSmall': { zh: '来访人数少于登记的信访人数', en: 'The person count is smaller than the petitioners listed' },
   'petition.notFound': { zh: '未找到该信访事项', en: 'Petition not found' },
   'kiosk.hallUnknown': { zh: '自助终端配置的接待厅不存在，请联系工作人员', en: 'This kiosk is configured for an unknown hall; please ask staff' },
   'request.duplicate': { zh: '该请求已处理', en: 'This request was already processed' },
