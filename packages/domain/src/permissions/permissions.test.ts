@@ -6,6 +6,9 @@ const expected: Record<Permission, Role[]> = {
   'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
   'petition.register': ['receptionOfficer'],
   'staff.self': [...Role.options],
+  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
+  'staff.manage': ['administrator'],
+  'audit.view': ['administrator'],
 };
 
 describe('role permissions', () => {

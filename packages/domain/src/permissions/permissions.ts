@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../staff/staff.ts';
 
 /** What a procedure may require. Every staff procedure declares one; public ones declare `public`. */
-export const Permission = z.enum(['petition.list', 'petition.register', 'staff.self']);
+export const Permission = z.enum(['petition.list', 'petition.register', 'staff.self', 'identity.reveal', 'staff.manage', 'audit.view']);
 export type Permission = z.infer<typeof Permission>;
 
 const everyone: readonly Role[] = [
@@ -22,6 +22,9 @@ export const rolesByPermission = {
   'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
   'petition.register': ['receptionOfficer'],
   'staff.self': everyone,
+  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
+  'staff.manage': ['administrator'],
+  'audit.view': ['administrator'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**
