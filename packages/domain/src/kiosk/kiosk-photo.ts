@@ -31,9 +31,49 @@ export function sniffImageType(head: Uint8Array): KioskPhotoType | undefined {
   return undefined;
 }
 
+const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Decodes base64 (standard alphabet, optional padding); the domain runs where neither atob nor Buffer is assumed.
+ * @example decodeBase64('aGk=') // Uint8Array [104, 105]
+ */
+export function decodeBase64(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const character of clean) {
+    const value = base64Alphabet.indexOf(character);
+    if (value < 0) break;
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  return Uint8Array.from(bytes);
+}
+
+/**
+ * Encodes bytes as base64 with padding.
+ * @example encodeBase64(new Uint8Array([104, 105])) // 'aGk='
+ */
+export function encodeBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let index = 0; index < bytes.length; index += 3) {
+    const [a = 0, b = 0, c = 0] = [bytes[index], bytes[index + 1], bytes[index + 2]];
+    const chunk = (a << 16) | (b << 8) | c;
+    const remaining = bytes.length - index;
+    text += base64Alphabet[(chunk >> 18) & 63]! + base64Alphabet[(chunk >> 12) & 63]!;
+    text += remaining > 1 ? base64Alphabet[(chunk >> 6) & 63]! : '=';
+    text += remaining > 2 ? base64Alphabet[chunk & 63]! : '=';
+  }
+  return text;
+}
+
 function decodeHead(base64: string): Uint8Array {
-  const text = atob(base64.slice(0, 16));
-  return Uint8Array.from(text, (character) => character.charCodeAt(0));
+  return decodeBase64(base64.slice(0, 16));
 }
 
 /** A photo of a document, as base64; the content must really be a JPEG, PNG or WebP image of at most 300 KB. */
