@@ -7,6 +7,7 @@ import type { Actor } from '@xinfang/domain/staff';
 import { ZodError } from 'zod';
 import type { ApiContext } from './context.ts';
 import { resolveSession } from './modules/auth/auth.service.ts';
+import { appendAudit } from '@xinfang/db/repositories/audit';
 
 /** Every procedure declares who may call it: `public` or a permission. */
 export interface ProcedureMeta {
@@ -83,18 +84,73 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, including the kiosk and the public tracking page. */
 export const publicProcedure = t.procedure.use(domainErrors).meta({ permission: 'public' });
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The record a call is about, if its raw input names one by uuid; never copies other input (it may hold personal data). */
+function targetOf(rawInput: unknown): { targetType: string; targetId: string } | undefined {
+  if (!rawInput || typeof rawInput !== 'object') return undefined;
+  const record = rawInput as Record<string, unknown>;
+  for (const [field, targetType] of [
+    ['petitionId', 'petition'],
+    ['staffId', 'staff'],
+    ['id', 'record'],
+  ] as const) {
+    const value = record[field];
+    if (typeof value === 'string' && uuidPattern.test(value)) return { targetType, targetId: value };
+  }
+  return undefined;
+}
+
+/**
+ * Records a staff member's state-changing call (who, what, when, from where, outcome) in the audit log, in its own
+ * transaction after the call. Services that need the record inside their own transaction (reveals, exports,
+ * registration) write a second, more specific one there.
+ */
+async function recordStaffCall(ctx: ApiContext, path: string, actor: Actor, outcome: string, rawInput: unknown): Promise<void> {
+  const target = targetOf(rawInput);
+  await ctx.db.transaction().execute((tx) =>
+    appendAudit(tx, {
+      occurredAt: ctx.now(),
+      actorId: actor.staffId,
+      actorRole: actor.role,
+      action: `call:${path}`,
+      targetType: target?.targetType ?? null,
+      targetId: target?.targetId ?? null,
+      ip: ctx.clientIp,
+      details: { outcome },
+    }),
+  );
+}
+
 /**
  * A signed-in staff member holding `permission`; puts the actor (and their unit's path) on the context.
+ * Refuses every permission but `staff.self` while the account must change its password. Every mutation, allowed
+ * or refused, is recorded in the audit log.
  * @example staffProcedure('petition.list').input(…).query(…)
  */
 export function staffProcedure(permission: Permission) {
   return t.procedure
     .use(domainErrors)
     .meta({ permission })
-    .use(async ({ ctx, next }) => {
+    .use(async ({ ctx, next, type, path, getRawInput }) => {
       const resolved = await resolveSession(ctx);
       if (!resolved) throw new DomainError('auth.required', 'unauthenticated');
-      if (!roleHasPermission(resolved.actor.role, permission)) throw new DomainError('auth.forbidden', 'forbidden');
-      return next({ ctx: { ...ctx, actor: resolved.actor satisfies Actor, unitPath: resolved.unitPath } });
+      const refusal = !roleHasPermission(resolved.actor.role, permission)
+        ? new DomainError('auth.forbidden', 'forbidden')
+        : resolved.mustChangePassword && permission !== 'staff.self'
+          ? new DomainError('auth.passwordChangeRequired', 'forbidden')
+          : undefined;
+      const rawInput = type === 'mutation' ? await getRawInput().catch(() => undefined) : undefined;
+      if (refusal) {
+        if (type === 'mutation') await recordStaffCall(ctx, path, resolved.actor, `refused:${refusal.code}`, rawInput);
+        throw refusal;
+      }
+      const result = await next({ ctx: { ...ctx, actor: resolved.actor satisfies Actor, unitPath: resolved.unitPath } });
+      if (type === 'mutation') {
+        const cause = result.ok ? undefined : result.error.cause;
+        const outcome = result.ok ? 'ok' : isDomainError(cause) ? `refused:${cause.code}` : `failed:${result.error.code}`;
+        await recordStaffCall(ctx, path, resolved.actor, outcome, rawInput);
+      }
+      return result;
     });
 }

@@ -56,3 +56,10 @@ export async function touchSession(db: Executor, sessionId: string, now: Date): 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('id', '=', sessionId).execute();
 }
+
+/** Ends every session of a staff member except, optionally, one (the session that changed the password). */
+export async function deleteSessionsOfStaff(db: Executor, staffId: string, exceptSessionId?: string): Promise<void> {
+  let query = db.deleteFrom('staff_sessions').where('staff_id', '=', staffId);
+  if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
+  await query.execute();
+}

@@ -46,3 +46,72 @@ export async function recordFailedSignIn(db: Executor, staffId: string, lockedUn
 export async function resetFailedSignIns(db: Executor, staffId: string): Promise<void> {
   await db.updateTable('staff').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', staffId).execute();
 }
+
+export interface StaffAccountRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_code: string;
+  unit_name_zh: string;
+  unit_path: string;
+  disabled: boolean;
+  must_change_password: boolean;
+  locked_until: Date | null;
+}
+
+/** Accounts whose unit lies within `scopePath` (an administrator's jurisdiction), by username. Never the hash. */
+export async function listStaffAccounts(db: Executor, scopePath: string): Promise<StaffAccountRow[]> {
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .select(['s.id', 's.username', 's.display_name', 's.role', 'u.code as unit_code', 'u.name_zh as unit_name_zh', 'u.path as unit_path', 's.disabled', 's.must_change_password', 's.locked_until'])
+    .where('u.path', 'like', `${scopePath}%`)
+    .orderBy('s.username')
+    .limit(1000)
+    .execute();
+}
+
+export async function findStaffAccount(db: Executor, staffId: string): Promise<StaffAccountRow | undefined> {
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .select(['s.id', 's.username', 's.display_name', 's.role', 'u.code as unit_code', 'u.name_zh as unit_name_zh', 'u.path as unit_path', 's.disabled', 's.must_change_password', 's.locked_until'])
+    .where('s.id', '=', staffId)
+    .executeTakeFirst();
+}
+
+/** Inserts an account; returns its id, or undefined when the username is taken. */
+export async function insertStaff(db: Executor, staff: NewStaff): Promise<string | undefined> {
+  const row = await db
+    .insertInto('staff')
+    .values({
+      username: staff.username,
+      display_name: staff.displayName,
+      role: staff.role,
+      unit_id: staff.unitId,
+      password_hash: staff.passwordHash,
+      must_change_password: staff.mustChangePassword ?? true,
+    })
+    .onConflict((conflict) => conflict.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function setStaffDisabled(db: Executor, staffId: string, disabled: boolean): Promise<void> {
+  await db.updateTable('staff').set({ disabled }).where('id', '=', staffId).execute();
+}
+
+/** Stores a new password hash; clears failures and the lock. */
+export async function setStaffPassword(db: Executor, staffId: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ password_hash: passwordHash, must_change_password: mustChangePassword, failed_sign_ins: 0, locked_until: null })
+    .where('id', '=', staffId)
+    .execute();
+}
+
+export async function setMustChangePassword(db: Executor, staffId: string): Promise<void> {
+  await db.updateTable('staff').set({ must_change_password: true }).where('id', '=', staffId).execute();
+}

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@xinfang/domain/errors';
 import { Role, type Actor, type SignInInput } from '@xinfang/domain/staff';
 import { appendAudit } from '@xinfang/db/repositories/audit';
-import { deleteSession, findSessionWithStaff, insertSession, touchSession } from '@xinfang/db/repositories/sessions';
-import { findStaffByUsername, recordFailedSignIn, resetFailedSignIns } from '@xinfang/db/repositories/staff';
-import { verifyPassword } from '@xinfang/security/password';
+import { deleteSession, deleteSessionsOfStaff, findSessionWithStaff, insertSession, touchSession } from '@xinfang/db/repositories/sessions';
+import { findStaffById, findStaffByUsername, recordFailedSignIn, resetFailedSignIns, setMustChangePassword, setStaffPassword } from '@xinfang/db/repositories/staff';
+import { demoAccounts } from '@xinfang/db/seed';
+import { isPasswordAcceptable, type ChangePasswordInput } from '@xinfang/domain/security/accounts';
+import { hashPassword, verifyPassword } from '@xinfang/security/password';
 import type { ApiContext } from '../../context.ts';
 
 const maxFailuresBeforeLock = 5;
@@ -62,8 +64,11 @@ export async function signIn(ctx: ApiContext, input: SignInInput): Promise<Actor
   }
   const token = Buffer.from(ctx.randomBytes(32)).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.session.absoluteTimeoutHours * 3_600_000);
+  // outside demo mode a published demo password must be replaced before anything else
+  const usesDemoPassword = !ctx.demoMode && demoAccounts.some((account) => account.username === staff.username && account.password === input.password);
   await ctx.db.transaction().execute(async (tx) => {
     await resetFailedSignIns(tx, staff.id);
+    if (usesDemoPassword) await setMustChangePassword(tx, staff.id);
     await insertSession(tx, { id: sessionIdOf(token), staffId: staff.id, now, expiresAt, ip: ctx.clientIp });
     await appendAudit(tx, { occurredAt: now, actorId: staff.id, actorRole: staff.role, action: 'auth.signIn', ip: ctx.clientIp });
   });
@@ -74,4 +79,30 @@ export async function signIn(ctx: ApiContext, input: SignInInput): Promise<Actor
 export async function signOut(ctx: ApiContext): Promise<void> {
   if (ctx.sessionToken) await deleteSession(ctx.db, sessionIdOf(ctx.sessionToken));
   ctx.clearSessionCookie();
+}
+
+/** Whether the signed-in account must change its password before doing anything else. */
+export async function getSessionStatus(ctx: ApiContext): Promise<{ actor: Actor | null; mustChangePassword: boolean }> {
+  const resolved = await resolveSession(ctx);
+  return { actor: resolved?.actor ?? null, mustChangePassword: resolved?.mustChangePassword ?? false };
+}
+
+/**
+ * Changes the signed-in staff member's own password: checks the current one and the policy, stores the new hash,
+ * ends the account's other sessions and records it.
+ */
+export async function changeOwnPassword(ctx: ApiContext, actor: Actor, input: ChangePasswordInput): Promise<void> {
+  const staff = await findStaffById(ctx.db, actor.staffId);
+  if (!staff || !ctx.sessionToken) throw new DomainError('auth.required', 'unauthenticated');
+  if (!(await verifyPassword(staff.password_hash, input.currentPassword))) throw new DomainError('auth.currentPasswordWrong', 'invalid');
+  if (!isPasswordAcceptable(input.newPassword, staff.username)) throw new DomainError('auth.passwordPolicy', 'invalid');
+  if (input.newPassword === input.currentPassword) throw new DomainError('auth.passwordReused', 'invalid');
+  if (demoAccounts.some((account) => account.password === input.newPassword)) throw new DomainError('auth.passwordPolicy', 'invalid');
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    await setStaffPassword(tx, staff.id, passwordHash, false);
+    await deleteSessionsOfStaff(tx, staff.id, sessionIdOf(ctx.sessionToken!));
+    await appendAudit(tx, { occurredAt: now, actorId: staff.id, actorRole: staff.role, action: 'auth.passwordChanged', targetType: 'staff', targetId: staff.id, ip: ctx.clientIp });
+  });
 }

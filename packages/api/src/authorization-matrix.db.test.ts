@@ -1,0 +1,237 @@
+import { TRPCError } from '@trpc/server';
+import { seedDemoData, demoAccounts } from '@xinfang/db/seed';
+import { ensureStaff } from '@xinfang/db/repositories/staff';
+import { getUnitByCode } from '@xinfang/db/repositories/units';
+import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
+import { isDomainError } from '@xinfang/domain/errors';
+import { Role } from '@xinfang/domain/staff';
+import { hashPassword } from '@xinfang/security/password';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authorizationMatrix, expandAuthorizationMatrix, expectedRoleDecision } from './authorization-matrix.ts';
+import { appRouter } from './router.ts';
+import { createTestContext } from './testing/test-context.ts';
+import type { ProcedureMeta } from './trpc.ts';
+
+const test = useTestDatabase();
+const keys = createTestKeys();
+const nanyuan = '440304001000';
+const yuanling = '440304002000';
+const department = '440304D01';
+const strongPassword = 'Matrix-test-password-2026';
+
+type Caller = ReturnType<typeof createTestContext>['caller'];
+
+/** The procedures of the router, by dotted path, with their meta. */
+function listProcedures(): { path: string; meta: ProcedureMeta | undefined; type: string }[] {
+  const procedures = appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>;
+  return Object.entries(procedures).map(([path, procedure]) => ({ path, meta: procedure._def.meta, type: procedure._def.type }));
+}
+
+async function call(caller: Caller, path: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; code: string; messageCode: string | undefined }> {
+  let target: unknown = caller;
+  for (const part of path.split('.')) target = (target as Record<string, unknown>)[part];
+  try {
+    return { ok: true, value: await (target as (input: unknown) => Promise<unknown>)(input) };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { ok: false, code: error.code, messageCode: isDomainError(error.cause) ? error.cause.code : undefined };
+  }
+}
+
+async function signedIn(username: string, password: string): Promise<Caller> {
+  const { caller } = createTestContext(test.db, keys);
+  await caller.auth.signIn({ username, password });
+  return caller;
+}
+
+const callers = new Map<Role, Caller>();
+
+beforeAll(async () => {
+  await seedDemoData(test.db, { now: new Date(), keys, hashPassword, petitions: 30 });
+  for (const role of Role.options) {
+    const account = demoAccounts.find((candidate) => candidate.role === role)!;
+    callers.set(role, await signedIn(account.username, account.password));
+  }
+});
+
+describe('deny by default', () => {
+  it('every procedure declares a permission, and it is the one in the matrix', () => {
+    const procedures = listProcedures();
+    expect(procedures.length).toBeGreaterThan(0);
+    const undeclared = procedures.filter((procedure) => !procedure.meta?.permission).map((procedure) => procedure.path);
+    expect(undeclared, 'procedures without a declared permission').toEqual([]);
+    const missingRows = procedures.filter((procedure) => !authorizationMatrix[procedure.path]).map((procedure) => procedure.path);
+    expect(missingRows, 'procedures without a row in authorization-matrix.ts').toEqual([]);
+    const mismatched = procedures
+      .filter((procedure) => authorizationMatrix[procedure.path] && authorizationMatrix[procedure.path]!.permission !== procedure.meta?.permission)
+      .map((procedure) => `${procedure.path}: declares ${procedure.meta?.permission}, matrix says ${authorizationMatrix[procedure.path]!.permission}`);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('has no rows for procedures that no longer exist', () => {
+    const paths = new Set(listProcedures().map((procedure) => procedure.path));
+    expect(Object.keys(authorizationMatrix).filter((path) => !paths.has(path))).toEqual([]);
+  });
+
+  it('expands to procedure × role × jurisdiction', () => {
+    const table = expandAuthorizationMatrix();
+    expect(table).toHaveLength(Object.keys(authorizationMatrix).length * Role.options.length * 2);
+    expect(table.find((row) => row.procedure === 'privacy.reveal' && row.role === 'statistician' && row.jurisdiction === 'in')?.decision).toBe('denied');
+    expect(table.find((row) => row.procedure === 'privacy.reveal' && row.role === 'lawyer' && row.jurisdiction === 'out')?.decision).toBe('denied');
+  });
+});
+
+describe('roles: real calls on a real database', () => {
+  it('refuses every staff procedure without a session', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    for (const { path, meta } of listProcedures()) {
+      if (meta?.permission === 'public') continue;
+      const result = await call(caller, path, undefined);
+      expect(result, path).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    }
+  });
+
+  it('lets anyone reach the public procedures', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    for (const { path, meta } of listProcedures()) {
+      if (meta?.permission !== 'public') continue;
+      const result = await call(caller, path, undefined);
+      if (!result.ok) expect(['UNAUTHORIZED', 'FORBIDDEN'], `${path} answered ${result.code}`).not.toContain(result.code);
+    }
+  });
+
+  it.each(Role.options)('%s: each staff procedure allows or refuses as the matrix says', async (role) => {
+    const caller = callers.get(role)!;
+    const wrong: string[] = [];
+    for (const { path, meta } of listProcedures()) {
+      if (meta?.permission === 'public') continue;
+      // no input: an allowed role gets past the permission check and stops at validation (or gets an answer)
+      const result = await call(caller, path, undefined);
+      const refused = !result.ok && (result.code === 'FORBIDDEN' || result.code === 'UNAUTHORIZED');
+      const expected = expectedRoleDecision(path, role);
+      if ((expected === 'allowed') === refused) wrong.push(`${path}: expected ${expected}, got ${result.ok ? 'ok' : result.code}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+interface Fixture {
+  petitionAt: (streetCode: string) => Promise<string>;
+  staffAt: (unitCode: string, role: Role, username: string) => Promise<string>;
+}
+
+/** For each `jurisdiction`-scoped procedure: a call inside the actor's jurisdiction that succeeds, and one outside that is refused or filtered. */
+const jurisdictionCases: Record<string, { inside: (fixture: Fixture) => Promise<void>; outside: (fixture: Fixture) => Promise<void> }> = {
+  'petitions.list': {
+    inside: async () => {
+      const page = await callers.get('receptionOfficer')!.petitions.list({ limit: 100 });
+      expect(page.items.length).toBeGreaterThan(0);
+    },
+    outside: async () => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      const page = await streetOfficer.petitions.list({ limit: 100 });
+      const own = await test.db.selectFrom('petitions').innerJoin('units', 'units.id', 'petitions.street_unit_id').select('petitions.id').where('units.code', '=', nanyuan).execute();
+      const ownIds = new Set(own.map((row) => row.id));
+      expect(page.items.every((item) => ownIds.has(item.id))).toBe(true);
+      expect(page.total).toBe(own.length);
+    },
+  },
+  'privacy.reveal': {
+    inside: async ({ petitionAt }) => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      const result = await streetOfficer.privacy.reveal({ petitionId: await petitionAt(nanyuan), field: 'mobile', reason: '电话回访核实诉求' });
+      expect(result.value).toMatch(/^1990000\d{4}$/);
+    },
+    outside: async ({ petitionAt }) => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      const result = await call(streetOfficer, 'privacy.reveal', { petitionId: await petitionAt(yuanling), field: 'mobile', reason: '电话回访核实诉求' });
+      expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', messageCode: 'access.outsideJurisdiction' });
+    },
+  },
+  'admin.listStaff': {
+    inside: async () => {
+      const page = await callers.get('administrator')!.admin.listStaff();
+      expect(page.items.map((item) => item.username)).toContain('street-officer');
+    },
+    outside: async ({ staffAt }) => {
+      await staffAt(nanyuan, 'administrator', 'street-admin');
+      const streetAdmin = await signedIn('street-admin', strongPassword);
+      const page = await streetAdmin.admin.listStaff();
+      expect(page.items.map((item) => item.username)).toContain('street-officer');
+      expect(page.items.every((item) => item.unitCode.startsWith(nanyuan.slice(0, 9)))).toBe(true);
+      expect(page.items.map((item) => item.username)).not.toContain('reception');
+    },
+  },
+  'admin.createStaff': {
+    inside: async () => {
+      const created = await callers.get('administrator')!.admin.createStaff({ username: 'new-lawyer', displayName: '新律师', role: 'lawyer', unitCode: '440304', temporaryPassword: strongPassword });
+      expect(created.mustChangePassword).toBe(true);
+    },
+    outside: async ({ staffAt }) => {
+      await staffAt(nanyuan, 'administrator', 'street-admin');
+      const streetAdmin = await signedIn('street-admin', strongPassword);
+      const result = await call(streetAdmin, 'admin.createStaff', { username: 'far-lawyer', displayName: '律师', role: 'lawyer', unitCode: '440304', temporaryPassword: strongPassword });
+      expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', messageCode: 'access.outsideJurisdiction' });
+    },
+  },
+  'admin.setStaffDisabled': {
+    inside: async ({ staffAt }) => {
+      const staffId = await staffAt(nanyuan, 'lawyer', 'disable-me');
+      expect((await callers.get('administrator')!.admin.setStaffDisabled({ staffId, disabled: true })).disabled).toBe(true);
+    },
+    outside: async ({ staffAt }) => {
+      const staffId = await staffAt(yuanling, 'lawyer', 'out-of-reach');
+      await staffAt(nanyuan, 'administrator', 'street-admin');
+      const streetAdmin = await signedIn('street-admin', strongPassword);
+      expect(await call(streetAdmin, 'admin.setStaffDisabled', { staffId, disabled: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    },
+  },
+  'admin.resetPassword': {
+    inside: async ({ staffAt }) => {
+      const staffId = await staffAt(department, 'departmentHandler', 'reset-me');
+      expect((await callers.get('administrator')!.admin.resetPassword({ staffId, temporaryPassword: 'Fresh-temporary-2026' })).mustChangePassword).toBe(true);
+    },
+    outside: async ({ staffAt }) => {
+      const staffId = await staffAt(yuanling, 'lawyer', 'out-of-reach');
+      await staffAt(nanyuan, 'administrator', 'street-admin');
+      const streetAdmin = await signedIn('street-admin', strongPassword);
+      expect(await call(streetAdmin, 'admin.resetPassword', { staffId, temporaryPassword: 'Fresh-temporary-2026' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    },
+  },
+};
+
+describe('jurisdiction: real calls on a real database', () => {
+  const fixture: Fixture = {
+    petitionAt: async (streetCode) => {
+      const row = await test.db
+        .selectFrom('petitions')
+        .innerJoin('units', 'units.id', 'petitions.street_unit_id')
+        .select('petitions.id')
+        .where('units.code', '=', streetCode)
+        .orderBy('petitions.id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    staffAt: async (unitCode, role, username) => {
+      const unit = await getUnitByCode(test.db, unitCode);
+      const staff = await ensureStaff(test.db, { username, displayName: username, role, unitId: unit.id, passwordHash: await hashPassword(strongPassword) });
+      return staff.id;
+    },
+  };
+
+  it('has an inside and an outside case for every jurisdiction-scoped procedure', () => {
+    const scoped = Object.entries(authorizationMatrix)
+      .filter(([, row]) => row.scope === 'jurisdiction')
+      .map(([path]) => path);
+    expect(scoped.filter((path) => !jurisdictionCases[path])).toEqual([]);
+  });
+
+  it.each(Object.keys(jurisdictionCases))('%s inside jurisdiction', async (path) => {
+    await jurisdictionCases[path]!.inside(fixture);
+  });
+
+  it.each(Object.keys(jurisdictionCases))('%s outside jurisdiction', async (path) => {
+    await jurisdictionCases[path]!.outside(fixture);
+  });
+});

@@ -1,0 +1,24 @@
+import { CreateStaffInput, ResetPasswordInput, SetStaffDisabledInput, StaffAccount, StaffAccountList } from '@xinfang/domain/security/accounts';
+import { z } from 'zod';
+import { router, staffProcedure } from '../../trpc.ts';
+import { createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from './admin.service.ts';
+
+/** Account administration: administrators manage the accounts of their unit and the units below it. */
+export const adminRouter = router({
+  listStaff: staffProcedure('staff.manage')
+    .input(z.object({}).strict().optional())
+    .output(StaffAccountList)
+    .query(({ ctx }) => listAccounts(ctx)),
+  createStaff: staffProcedure('staff.manage')
+    .input(CreateStaffInput)
+    .output(StaffAccount)
+    .mutation(({ ctx, input }) => createAccount(ctx, input)),
+  setStaffDisabled: staffProcedure('staff.manage')
+    .input(SetStaffDisabledInput)
+    .output(StaffAccount)
+    .mutation(({ ctx, input }) => setAccountDisabled(ctx, input.staffId, input.disabled)),
+  resetPassword: staffProcedure('staff.manage')
+    .input(ResetPasswordInput)
+    .output(StaffAccount)
+    .mutation(({ ctx, input }) => resetAccountPassword(ctx, input.staffId, input.temporaryPassword)),
+});

@@ -1,0 +1,90 @@
+import { seedDemoData } from '@xinfang/db/seed';
+import { getUnitByCode } from '@xinfang/db/repositories/units';
+import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
+import { hashPassword } from '@xinfang/security/password';
+import { protectIdNumber } from '@xinfang/security/personal-data';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext } from '../../testing/test-context.ts';
+
+const test = useTestDatabase();
+const keys = createTestKeys();
+// DOMAIN.md §9's published example, not a real person's number
+const exampleIdNumber = '11010519491231002X';
+let ordinaryId: string;
+let accusationId: string;
+
+async function signedIn(username: string, password: string) {
+  const context = createTestContext(test.db, keys, { clientIp: '192.0.2.7' });
+  await context.caller.auth.signIn({ username, password });
+  return context.caller;
+}
+
+beforeAll(async () => {
+  await seedDemoData(test.db, { now: new Date(), keys, hashPassword, petitions: 6 });
+  const department = await getUnitByCode(test.db, '440304D01');
+  const [first, second] = await test.db.selectFrom('petitions').select(['id', 'petitioner_id']).orderBy('id').limit(2).execute();
+  ordinaryId = first!.id;
+  accusationId = second!.id;
+  const sealed = protectIdNumber(keys, exampleIdNumber);
+  await test.db.updateTable('petitioners').set({ id_number_cipher: sealed.cipher, id_number_hash: sealed.hash, id_number_masked: sealed.masked }).where('id', '=', first!.petitioner_id).execute();
+  // an accusation against the housing bureau that (wrongly) reached that bureau: the firewall must still hold
+  await test.db.updateTable('petitions').set({ petition_class: 'accusation', accused_unit_id: department.id, handling_unit_id: department.id }).where('id', '=', accusationId).execute();
+});
+
+describe('reveal', () => {
+  it('shows the full ID number to a reception officer and records who, why and from where', async () => {
+    const reception = await signedIn('reception', 'Demo-reception-2026');
+    const result = await reception.privacy.reveal({ petitionId: ordinaryId, field: 'idNumber', reason: '核实信访人身份' });
+    expect(result).toEqual({ field: 'idNumber', value: exampleIdNumber });
+    const audit = await test.db.selectFrom('audit_log').selectAll().where('action', '=', 'privacy.reveal').where('target_id', '=', ordinaryId).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_role: 'receptionOfficer', ip: '192.0.2.7', target_type: 'petition', details: { field: 'idNumber', reason: '核实信访人身份' } });
+    expect(JSON.stringify(audit)).not.toContain(exampleIdNumber);
+  });
+
+  it('keeps the masked form in lists', async () => {
+    const row = await test.db.selectFrom('petitioners').select(['id_number_masked', 'id_number_cipher']).where('id_number_masked', 'is not', null).executeTakeFirstOrThrow();
+    expect(row.id_number_masked).toBe('110105********002X');
+    expect(row.id_number_cipher).not.toContain('1101051949');
+  });
+
+  it.each([
+    ['statistician', 'Demo-statistician-2026', 'FORBIDDEN'],
+    ['counsellor', 'Demo-counsellor-2026', 'FORBIDDEN'],
+    ['admin', 'Demo-admin-2026', 'FORBIDDEN'],
+  ] as const)('refuses %s', async (username, password, code) => {
+    const caller = await signedIn(username, password);
+    await expect(caller.privacy.reveal({ petitionId: ordinaryId, field: 'mobile', reason: '核实信访人身份' })).rejects.toMatchObject({ code });
+  });
+
+  it('needs a reason', async () => {
+    const reception = await signedIn('reception', 'Demo-reception-2026');
+    await expect(reception.privacy.reveal({ petitionId: ordinaryId, field: 'mobile', reason: ' ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('says so when the value was never given', async () => {
+    const reception = await signedIn('reception', 'Demo-reception-2026');
+    await expect(reception.privacy.reveal({ petitionId: ordinaryId, field: 'address', reason: '上门走访' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('the accusation firewall', () => {
+  it('never reveals the accuser to the accused unit, even when the matter reached it', async () => {
+    for (const [username, password] of [
+      ['handler', 'Demo-handler-2026'],
+      ['depthead', 'Demo-depthead-2026'],
+    ] as const) {
+      const caller = await signedIn(username, password);
+      await expect(caller.privacy.reveal({ petitionId: accusationId, field: 'mobile', reason: '联系检举人' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'An accusation is never shown to the unit or person it accuses',
+      });
+    }
+  });
+
+  it('lets a bureau role with accuser access reveal, and refuses a lawyer (no accuser access)', async () => {
+    const leader = await signedIn('leader', 'Demo-leader-2026');
+    expect((await leader.privacy.reveal({ petitionId: accusationId, field: 'mobile', reason: '核实检举人身份' })).value).toMatch(/^1990000/);
+    const lawyer = await signedIn('lawyer', 'Demo-lawyer-2026');
+    await expect(lawyer.privacy.reveal({ petitionId: accusationId, field: 'mobile', reason: '核实检举人身份' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

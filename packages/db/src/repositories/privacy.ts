@@ -1,0 +1,49 @@
+import type { Executor } from '../database.ts';
+
+/** What a reveal needs of a petition: the units it belongs to, the accusation facts, and the petitioner's sealed values. */
+export interface PetitionPrivacyRow {
+  petitionId: string;
+  petitionClass: string | null;
+  accusedUnitId: string | null;
+  unitIds: string[];
+  mobileCipher: string | null;
+  idNumberCipher: string | null;
+  addressCipher: string | null;
+}
+
+export async function findPetitionPrivacyRow(db: Executor, petitionId: string): Promise<PetitionPrivacyRow | undefined> {
+  const row = await db
+    .selectFrom('petitions as p')
+    .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
+    .select([
+      'p.id',
+      'p.petition_class',
+      'p.accused_unit_id',
+      'p.hall_unit_id',
+      'p.street_unit_id',
+      'p.community_unit_id',
+      'p.handling_unit_id',
+      'pr.mobile_cipher',
+      'pr.id_number_cipher',
+      'pr.address_cipher',
+    ])
+    .where('p.id', '=', petitionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const unitIds = [row.hall_unit_id, row.street_unit_id, row.community_unit_id, row.handling_unit_id].filter((id): id is string => id !== null);
+  return {
+    petitionId: row.id,
+    petitionClass: row.petition_class,
+    accusedUnitId: row.accused_unit_id,
+    unitIds,
+    mobileCipher: row.mobile_cipher,
+    idNumberCipher: row.id_number_cipher,
+    addressCipher: row.address_cipher,
+  };
+}
+
+/** The unit tree as parent links, for the domain's jurisdiction rules. */
+export async function loadUnitTree(db: Executor): Promise<{ id: string; parentId: string | null; kind: string }[]> {
+  const rows = await db.selectFrom('units').select(['id', 'parent_id', 'kind']).execute();
+  return rows.map((row) => ({ id: row.id, parentId: row.parent_id, kind: row.kind }));
+}
