@@ -1,8 +1,12 @@
 import { adminRouter } from './modules/admin/admin.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
+import { calendarRouter } from './modules/calendar/calendar.router.ts';
+import { documentsRouter } from './modules/documents/documents.router.ts';
+import { unitsRouter } from './modules/units/units.router.ts';
 import { kioskRouter } from './modules/kiosk/kiosk.router.ts';
 import { petitionsRouter } from './modules/petitions/petitions.router.ts';
 import { privacyRouter } from './modules/privacy/privacy.router.ts';
+import { trackingRouter } from './modules/tracking/tracking.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -10,7 +14,11 @@ export const appRouter = router({
   auth: authRouter,
   kiosk: kioskRouter,
   petitions: petitionsRouter,
+  calendar: calendarRouter,
+  documents: documentsRouter,
+  units: unitsRouter,
   privacy: privacyRouter,
+  tracking: trackingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,6 +55,8 @@ export interface PetitionersTable {
   mobile_last4_hash: string | null;
   address_cipher: string | null;
   credit_code: string | null;
+  /** An organisation's contact person. */
+  contact_name: string | null;
   created_at: DefaultedTimestamp;
 }
 
@@ -88,6 +90,10 @@ export interface PetitionsTable {
   light: string | null;
   clocks: Json | null;
   updated_at: Timestamp;
+  /** The plain-language category picked at the kiosk (KioskCategory). */
+  kiosk_category: string | null;
+  responsible_path: string | null;
+  visit_id: string | null;
 }
 
 export interface PetitionEventsTable {
@@ -100,6 +106,7 @@ export interface PetitionEventsTable {
   occurred_at: Timestamp;
   recorded_at: DefaultedTimestamp;
   payload: ColumnType<unknown, string | undefined, never>;
+  actor_unit_id: string | null;
 }
 
 export interface AuditLogTable {
@@ -117,6 +124,85 @@ export interface AuditLogTable {
   hash: string | null;
 }
 
+export interface VisitsTable {
+  id: Generated<string>;
+  hall_unit_id: string;
+  arrived_at: Timestamp;
+  person_count: number;
+  is_collective: Generated<boolean>;
+  guided_online: Generated<boolean>;
+  staff_present: ColumnType<unknown, string | undefined, string>;
+  registered_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PetitionPetitionersTable {
+  petition_id: string;
+  petitioner_id: string;
+  is_representative: Generated<boolean>;
+}
+
+export interface WorkCalendarYearsTable {
+  year: number;
+  arrangement: Json;
+  loaded_by: string | null;
+  loaded_at: Timestamp;
+}
+
+export interface DocumentSerialsTable {
+  kind: string;
+  year: number;
+  last_number: number;
+}
+
+export interface PetitionDocumentsTable {
+  id: Generated<string>;
+  petition_id: string;
+  kind: string;
+  serial_number: string;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  issuing_unit_id: string | null;
+  event_sequence: number;
+  content: Json;
+}
+
+export interface RepeatDecisionsTable {
+  id: Generated<string>;
+  petition_id: string;
+  candidate_petition_id: string;
+  decision: string;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+/** A photo of a document handed in at the kiosk: images only, at most 300 KB, kept in the database. */
+export interface PetitionAttachmentsTable {
+  id: Generated<string>;
+  petition_id: string;
+  position: number;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  created_at: DefaultedTimestamp;
+}
+
+/** Wrong tracking-code + last-4 pairs per code, for the public lookup lockout. */
+export interface TrackingLookupFailuresTable {
+  tracking_code: string;
+  failures: number;
+  first_failed_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+/** A petition's search tokens (characters and character pairs), kept by a trigger on `petitions`. */
+export interface PetitionSearchTable {
+  petition_id: string;
+  /** tsvector, read and written as its text form */
+  tokens: string;
+}
+
 export interface DB {
   units: UnitsTable;
   staff: StaffTable;
@@ -124,7 +210,16 @@ export interface DB {
   petitioners: PetitionersTable;
   petitions: PetitionsTable;
   petition_events: PetitionEventsTable;
+  petition_attachments: PetitionAttachmentsTable;
+  tracking_lookup_failures: TrackingLookupFailuresTable;
   audit_log: AuditLogTable;
+  visits: VisitsTable;
+  petition_petitioners: PetitionPetitionersTable;
+  work_calendar_years: WorkCalendarYearsTable;
+  document_serials: DocumentSerialsTable;
+  petition_documents: PetitionDocumentsTable;
+  repeat_decisions: RepeatDecisionsTable;
+  petition_search: PetitionSearchTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

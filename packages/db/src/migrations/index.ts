@@ -1,5 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from './20261125000000_initial.ts';
+import * as kioskTracking from './20261125104500_kiosk_tracking.ts';
+import * as petitionWorkflow from './20261125101500_petition_workflow.ts';
+import * as searchAndHotIndexes from './20261125140700_search_and_hot_indexes.ts';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the folder) so the server
@@ -7,6 +10,9 @@ import * as initial from './20261125000000_initial.ts';
  */
 const migrations: Record<string, Migration> = {
   '20261125000000_initial': initial,
+  '20261125104500_kiosk_tracking': kioskTracking,
+  '20261125101500_petition_workflow': petitionWorkflow,
+  '20261125140700_search_and_hot_indexes': searchAndHotIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

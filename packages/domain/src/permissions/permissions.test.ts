@@ -9,6 +9,10 @@ const expected: Record<Permission, Role[]> = {
   'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
   'staff.manage': ['administrator'],
   'audit.view': ['administrator'],
+  'petition.view': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
+  'petition.act': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
+  'petition.export': ['statistician', 'bureauLeader'],
+  'calendar.manage': ['administrator'],
 };
 
 describe('role permissions', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../staff/staff.ts';
 
 /** What a procedure may require. Every staff procedure declares one; public ones declare `public`. */
-export const Permission = z.enum(['petition.list', 'petition.register', 'staff.self', 'identity.reveal', 'staff.manage', 'audit.view']);
+export const Permission = z.enum(['petition.list', 'petition.register', 'staff.self', 'identity.reveal', 'staff.manage', 'audit.view', 'petition.view', 'petition.act', 'petition.export', 'calendar.manage']);
 export type Permission = z.infer<typeof Permission>;
 
 const everyone: readonly Role[] = [
@@ -25,6 +25,10 @@ export const rolesByPermission = {
   'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
   'staff.manage': ['administrator'],
   'audit.view': ['administrator'],
+  'petition.view': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
+  'petition.act': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
+  'petition.export': ['statistician', 'bureauLeader'],
+  'calendar.manage': ['administrator'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**

@@ -1,0 +1,70 @@
+import { channelLabels, petitionClassLabels, petitionStatusStaffLabels } from '@xinfang/domain/petition';
+import { queueLabels, type QueueItem, type QueueQuery } from '@xinfang/domain/casework/queues';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { getQueuePage } from './queries.service.ts';
+import type { StaffContext } from './workflow.service.ts';
+
+const lightLabels = { green: '绿灯', yellow: '黄灯', red: '红灯' } as const;
+/** The most rows one export carries; a bigger queue is cut and says so in the file. */
+export const maximumExportRows = 5000;
+
+function shanghaiText(instant: string | null): string {
+  if (!instant) return '';
+  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false }).format(new Date(instant));
+}
+
+/** A queue (with its filters) as an .xlsx workbook with Chinese headers, base64-encoded for transport. */
+export async function exportQueue(ctx: StaffContext, input: z.output<typeof QueueQuery>) {
+  const items: QueueItem[] = [];
+  let after = input.after;
+  let total: number;
+  do {
+    const page = await getQueuePage(ctx, { ...input, limit: 100, after });
+    items.push(...page.items);
+    total = page.total;
+    after = page.nextCursor ?? undefined;
+  } while (after && items.length < maximumExportRows);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'xinfang';
+  const sheet = workbook.addWorksheet(queueLabels[input.queue].zh);
+  sheet.columns = [
+    { header: '查询码', key: 'trackingCode', width: 16 },
+    { header: '收到时间', key: 'receivedAt', width: 18 },
+    { header: '信访人', key: 'petitionerName', width: 14 },
+    { header: '联系电话', key: 'mobileMasked', width: 14 },
+    { header: '事项摘要', key: 'summary', width: 40 },
+    { header: '信访类别', key: 'petitionClass', width: 12 },
+    { header: '渠道', key: 'channel', width: 8 },
+    { header: '集体访人数', key: 'headcount', width: 10 },
+    { header: '接待厅', key: 'hallName', width: 14 },
+    { header: '街道', key: 'streetName', width: 12 },
+    { header: '办理单位', key: 'handlingUnitName', width: 22 },
+    { header: '状态', key: 'status', width: 12 },
+    { header: '期限', key: 'dueAt', width: 18 },
+    { header: '亮灯', key: 'light', width: 8 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const item of items) {
+    sheet.addRow({
+      trackingCode: item.trackingCode,
+      receivedAt: shanghaiText(item.receivedAt),
+      petitionerName: item.petitionerName,
+      mobileMasked: item.mobileMasked ?? '',
+      summary: item.summary,
+      petitionClass: item.petitionClass ? petitionClassLabels[item.petitionClass].zh : '',
+      channel: channelLabels[item.channel].zh,
+      headcount: item.isCollective ? item.headcount : '',
+      hallName: item.hallName,
+      streetName: item.streetName ?? '',
+      handlingUnitName: item.handlingUnitName ?? '',
+      status: petitionStatusStaffLabels[item.status].zh,
+      dueAt: shanghaiText(item.dueAt),
+      light: item.light ? lightLabels[item.light] : '',
+    });
+  }
+  if (total > items.length) sheet.addRow({ trackingCode: `（共 ${total} 件，仅导出前 ${items.length} 件）` });
+  const buffer = await workbook.xlsx.writeBuffer();
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.now());
+  return { fileName: `信访事项-${queueLabels[input.queue].zh}-${day}.xlsx`, base64: Buffer.from(buffer).toString('base64'), rows: items.length };
+}

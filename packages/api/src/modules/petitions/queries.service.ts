@@ -1,0 +1,142 @@
+import { petitionEventTypeLabels, type PetitionEventType } from '@xinfang/domain/workflow/petition-event';
+import { availableActions } from '@xinfang/domain/workflow/apply-action';
+import { accessTargetOf, checkAccess } from '@xinfang/domain/permissions/can';
+import { QueueKey, queuesByRole, type QueueCounts, type QueuePage } from '@xinfang/domain/casework/queues';
+import type { PetitionDetail } from '@xinfang/domain/casework/petition-detail';
+import type { QueueQuery } from '@xinfang/domain/casework/queues';
+import { computeClocks } from '@xinfang/domain/clocks/compute-clocks';
+import { futianPolicy } from '@xinfang/domain/clocks/clock-rules';
+import { PetitionClass, PetitionStatus } from '@xinfang/domain/petition';
+import { countQueues, listDocuments, listPetitionPersons, listQueue, listRelatedPetitions, staffNames } from '@xinfang/db/repositories/petition-workflow';
+import { listUnits } from '@xinfang/db/repositories/units';
+import type { z } from 'zod';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { accessActorOf, assertMayView, loadPetition, refreshClocks, toClockView, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
+
+type ParsedQueueQuery = z.output<typeof QueueQuery>;
+
+function scopeOf(ctx: StaffContext) {
+  return { unitPath: ctx.unitPath, unitId: ctx.actor.unitId };
+}
+
+function filtersOf(input: ParsedQueueQuery) {
+  const { queue: _queue, limit: _limit, after: _after, ...filters } = input;
+  return filters;
+}
+
+/** A page of a work queue, earliest due first. Clock projections computed before today are refreshed first. */
+export async function getQueuePage(ctx: StaffContext, input: ParsedQueueQuery): Promise<QueuePage> {
+  await refreshClocks(ctx, { all: false });
+  const { items, total } = await listQueue(ctx.db, scopeOf(ctx), input.queue, filtersOf(input), { limit: input.limit, after: input.after });
+  const last = items.at(-1);
+  return { items, total, nextCursor: items.length === input.limit && last ? { dueAt: last.dueAt, id: last.id } : null };
+}
+
+/** How many petitions each queue holds for this reader (with the same filters). */
+export async function getQueueCounts(ctx: StaffContext, input: ParsedQueueQuery): Promise<QueueCounts> {
+  await refreshClocks(ctx, { all: false });
+  const queues = QueueKey.options;
+  return countQueues(ctx.db, scopeOf(ctx), queues, filtersOf(input));
+}
+
+/** The queues to show this reader, in menu order. */
+export function queuesForRole(role: string): QueueKey[] {
+  return [...(queuesByRole[role] ?? ['all'])];
+}
+
+const hiddenPayloadKeys = new Set(['petitionerIds', 'petitionId']);
+
+/** The case detail: header (identity masked), clocks as of now, timeline, documents, related matters, actions. */
+export async function getPetitionDetail(ctx: StaffContext, petitionId: string): Promise<PetitionDetail> {
+  const loaded = await loadPetition(ctx.db, petitionId);
+  const units = await listUnits(ctx.db);
+  const tree = unitTreeOf(units);
+  assertMayView(ctx.actor, loaded.state, tree);
+  const { row, state, stored } = loaded;
+  const unitName = (id: string | null | undefined) => units.find((unit) => unit.id === id)?.name_zh ?? null;
+  const calendar = await loadWorkCalendar(ctx.db);
+  const clocks = computeClocks(loaded.events, futianPolicy, calendar, ctx.now().toISOString()).map(toClockView);
+  const names = await staffNames(
+    ctx.db,
+    stored.map((event) => event.actor_id).filter((id): id is string => id !== null),
+  );
+  const persons = await listPetitionPersons(ctx.db, row.id, row.petitioner_id);
+  const documents = await listDocuments(ctx.db, row.id);
+  const related = await listRelatedPetitions(ctx.db, row.id);
+  const target = accessTargetOf(state);
+  const actions = availableActions(state, toEventActor(ctx.actor)).filter((action) => checkAccess(accessActorOf(ctx.actor), action, target, tree).allowed);
+  const relatedMatters: PetitionDetail['related'] = [
+    ...related.decisions.map((decision) => ({
+      id: decision.id,
+      trackingCode: decision.tracking_code,
+      summary: decision.summary,
+      status: PetitionStatus.parse(decision.status),
+      receivedAt: new Date(decision.received_at).toISOString(),
+      relation: decision.decision === 'confirmed' ? ('repeatConfirmed' as const) : ('repeatDismissed' as const),
+    })),
+    ...related.samePetitioner
+      .filter((other) => !related.decisions.some((decision) => decision.id === other.id))
+      .map((other) => ({
+        id: other.id,
+        trackingCode: other.tracking_code,
+        summary: other.summary,
+        status: PetitionStatus.parse(other.status),
+        receivedAt: new Date(other.received_at).toISOString(),
+        relation: other.id === state.mergedInto ? ('mergedInto' as const) : ('samePetitioner' as const),
+      })),
+  ];
+  const handlingUnitId = state.routedTo?.unitId ?? null;
+  return {
+    id: row.id,
+    trackingCode: row.tracking_code,
+    version: row.version,
+    status: state.status,
+    channel: state.channel,
+    kioskAssisted: state.kioskAssisted,
+    petitionClass: state.petitionClass ? PetitionClass.parse(state.petitionClass) : null,
+    claimRoute: state.claimRoute ?? null,
+    summary: row.summary,
+    content: row.content,
+    isCollective: row.is_collective,
+    headcount: row.headcount,
+    receivedAt: new Date(row.received_at).toISOString(),
+    hall: { id: row.hall_unit_id, name: unitName(row.hall_unit_id) ?? '' },
+    street: row.street_unit_id ? { id: row.street_unit_id, name: unitName(row.street_unit_id) ?? '' } : null,
+    handlingUnit: handlingUnitId ? { id: handlingUnitId, name: unitName(handlingUnitId) ?? '' } : null,
+    respondentUnitIds: [...state.respondents.unitIds],
+    extensionRequest: state.extensionRequest ? { days: state.extensionRequest.days, reason: state.extensionRequest.reason } : null,
+    replyingUnitId: state.replyingUnitId ?? null,
+    reviewingUnitId: state.reviewingUnitId ?? null,
+    persons: persons.map((person) => ({
+      petitionerId: person.id,
+      name: person.name,
+      idNumberMasked: person.id_number_masked,
+      mobileMasked: person.mobile_masked,
+      isRepresentative: person.is_representative,
+    })),
+    dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+    light: row.light === 'green' || row.light === 'yellow' || row.light === 'red' ? row.light : null,
+    clocks,
+    timeline: stored.map((event) => ({
+      sequence: event.sequence,
+      type: event.type,
+      label: petitionEventTypeLabels[event.type as PetitionEventType] ?? { zh: event.type, en: event.type },
+      occurredAt: new Date(event.occurred_at).toISOString(),
+      actorName: event.actor_id ? (names.get(event.actor_id) ?? null) : null,
+      actorRole: event.actor_role,
+      unitName: unitName(event.actor_unit_id),
+      details: Object.fromEntries(
+        Object.entries((event.payload ?? {}) as Record<string, unknown>).filter(([key]) => !hiddenPayloadKeys.has(key)),
+      ),
+    })),
+    documents: documents.map((document) => ({
+      id: document.id,
+      kind: document.kind,
+      title: (document.content as { title?: string }).title ?? document.kind,
+      serialNumber: document.serial_number,
+      issuedAt: new Date(document.issued_at).toISOString(),
+    })),
+    related: relatedMatters,
+    availableActions: actions,
+  };
+}

@@ -1,0 +1,254 @@
+import { computeClocks, type ClockReading } from '@xinfang/domain/clocks/compute-clocks';
+import { futianPolicy } from '@xinfang/domain/clocks/clock-rules';
+import type { WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
+import type { ClockView } from '@xinfang/domain/casework/petition-detail';
+import { documentKindOfAction, formatSerialNumber } from '@xinfang/domain/casework/documents';
+import { DomainError } from '@xinfang/domain/errors';
+import type { Light } from '@xinfang/domain/petition';
+import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
+import { checkAccess, accessTargetOf, type AccessActor } from '@xinfang/domain/permissions/can';
+import type { Actor } from '@xinfang/domain/staff';
+import type { UnitTree } from '@xinfang/domain/units/unit-tree';
+import { applyAction } from '@xinfang/domain/workflow/apply-action';
+import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
+import { ActorRole, PetitionEvent, RegistrationPayload, type EventActor } from '@xinfang/domain/workflow/petition-event';
+import { replay } from '@xinfang/domain/workflow/replay';
+import type { PetitionState } from '@xinfang/domain/workflow/petition-state';
+import { appendAudit } from '@xinfang/db/repositories/audit';
+import {
+  appendEventsWithProjection,
+  findPetitionRow,
+  insertDocument,
+  listOpenPetitionIds,
+  listPetitionEvents,
+  listStaleClockPetitionIds,
+  nextDocumentNumber,
+  updateClockProjection,
+  type PetitionProjection,
+  type StoredEventRow,
+} from '@xinfang/db/repositories/petition-workflow';
+import { listUnits } from '@xinfang/db/repositories/units';
+import type { Executor } from '@xinfang/db/database';
+import type { PetitionRow, UnitRow } from '@xinfang/db/schema';
+import type { ApiContext } from '../../context.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { buildDocumentContent } from '../documents/document-content.ts';
+
+export type StaffContext = ApiContext & { actor: Actor; unitPath: string };
+
+/** A petition as the workflow sees it: the row, its log as domain events, and the state replayed from them. */
+export interface LoadedPetition {
+  row: PetitionRow;
+  events: PetitionEvent[];
+  stored: StoredEventRow[];
+  state: PetitionState;
+}
+
+function iso(value: Date | string): string {
+  return new Date(value).toISOString();
+}
+
+function eventActorOf(stored: StoredEventRow): EventActor {
+  const role = ActorRole.safeParse(stored.actor_role);
+  return { staffId: stored.actor_id, role: role.success ? role.data : 'petitioner', unitId: stored.actor_unit_id };
+}
+
+/**
+ * The domain events of a stored log. Registrations written before the workflow existed (kiosk, demo seed) carry a
+ * shorter payload; their registration is rebuilt from the petition row, which holds the same facts.
+ */
+export function toDomainEvents(row: PetitionRow, stored: readonly StoredEventRow[]): PetitionEvent[] {
+  return stored.map((event) => {
+    const occurredAt = iso(event.occurred_at);
+    const actor = eventActorOf(event);
+    if (event.type === 'registered') {
+      const parsed = RegistrationPayload.safeParse(event.payload);
+      const payload = parsed.success
+        ? parsed.data
+        : RegistrationPayload.parse({
+            petitionId: row.id,
+            trackingCode: row.tracking_code,
+            channel: row.channel,
+            kioskAssisted: row.kiosk_assisted,
+            receivedAt: iso(row.received_at),
+            hallUnitId: row.hall_unit_id,
+            summary: row.summary,
+            petitionerIds: [row.petitioner_id],
+          });
+      return { type: 'registered', occurredAt, actor, payload };
+    }
+    return PetitionEvent.parse({ type: event.type, occurredAt, actor, payload: event.payload });
+  });
+}
+
+export async function loadPetition(db: Executor, petitionId: string): Promise<LoadedPetition> {
+  const row = await findPetitionRow(db, petitionId);
+  if (!row) throw new DomainError('petition.notFound', 'notFound');
+  const stored = await listPetitionEvents(db, petitionId);
+  const events = toDomainEvents(row, stored);
+  return { row, events, stored, state: replay(events) };
+}
+
+export function unitTreeOf(units: readonly UnitRow[]): UnitTree {
+  return units.map((unit) => ({ id: unit.id, parentId: unit.parent_id, kind: unit.kind as UnitTree[number]['kind'] }));
+}
+
+export function accessActorOf(actor: Actor): AccessActor {
+  return { staffId: actor.staffId, role: actor.role, unitId: actor.unitId };
+}
+
+export function toEventActor(actor: Actor): EventActor {
+  return { staffId: actor.staffId, role: actor.role, unitId: actor.unitId };
+}
+
+/** A clock reading flattened for transport and storage. */
+export function toClockView(reading: ClockReading): ClockView {
+  return {
+    kind: reading.kind,
+    party: reading.party,
+    state: reading.state,
+    startedOn: reading.startedOn,
+    stoppedOn: reading.stoppedOn ?? null,
+    statutoryDue: reading.statutory.date,
+    localTargetDue: reading.localTarget?.date ?? null,
+    extensionDays: reading.extensionDays,
+    pausedDays: reading.pausedDays,
+    light: reading.light,
+    uncertain: reading.uncertain,
+    explanation: reading.explanation,
+  };
+}
+
+const lightRank: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
+
+/**
+ * The clock projection stored for queues: every clock, plus the one that drives the queue — the unit clock still
+ * open (running or paused) with the earliest statutory due date; the light is the worst of the open unit clocks.
+ */
+export function clockProjection(events: readonly PetitionEvent[], calendar: WorkCalendar, now: Date) {
+  const readings = computeClocks(events, futianPolicy, calendar, now.toISOString());
+  const open = readings.filter((reading) => reading.party === 'unit' && reading.state !== 'stopped');
+  const due = open.reduce<ClockReading | undefined>((earliest, reading) => (!earliest || reading.statutory.date < earliest.statutory.date ? reading : earliest), undefined);
+  const light = open.reduce<Light | null>((worst, reading) => (worst === null || lightRank[reading.light] > lightRank[worst] ? reading.light : worst), null);
+  return {
+    dueAt: due ? new Date(`${due.statutory.date}T23:59:59.999+08:00`) : null,
+    light,
+    clocks: {
+      computedOn: shanghaiDay(now.toISOString()),
+      due: due ? { kind: due.kind, explanation: due.explanation } : null,
+      readings: readings.map(toClockView),
+    },
+  };
+}
+
+export function projectionOf(state: PetitionState, events: readonly PetitionEvent[], calendar: WorkCalendar, units: readonly UnitRow[], now: Date): PetitionProjection {
+  const handlingUnitId = state.routedTo?.unitId ?? null;
+  const handlingUnit = handlingUnitId ? units.find((unit) => unit.id === handlingUnitId) : undefined;
+  return {
+    status: state.status,
+    petitionClass: state.petitionClass ?? null,
+    claimRoute: state.claimRoute ?? null,
+    handlingUnitId,
+    responsiblePath: handlingUnit?.path ?? null,
+    accusedUnitId: state.petitionClass === 'accusation' ? (state.respondents.unitIds[0] ?? null) : null,
+    ...clockProjection(events, calendar, now),
+  };
+}
+
+function shanghaiYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+}
+
+/** Refuses when the actor's unit has no jurisdiction over the matter or the accusation firewall applies. */
+export function assertMayView(actor: Actor, state: PetitionState, tree: UnitTree): void {
+  const decision = checkAccess(accessActorOf(actor), 'petition.view', accessTargetOf(state), tree);
+  if (!decision.allowed) throw new DomainError(decision.code, 'forbidden');
+}
+
+/**
+ * One workflow step: load the log → the domain's `applyAction` → append the events, update the projection and issue
+ * the step's notice, all in one transaction. `expectedVersion` is the version the user saw: a stale one is refused
+ * with a conflict and changes nothing.
+ */
+export async function performAction(ctx: StaffContext, petitionId: string, expectedVersion: number, command: PetitionCommandInput) {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const loaded = await loadPetition(tx, petitionId);
+    const units = await listUnits(tx);
+    const tree = unitTreeOf(units);
+    assertMayView(ctx.actor, loaded.state, tree);
+    if (loaded.row.version !== expectedVersion) throw new DomainError('petition.versionConflict', 'conflict');
+    if (command.action === 'merge') {
+      const target = await findPetitionRow(tx, command.intoPetitionId);
+      if (!target) throw new DomainError('petition.mergeTargetNotFound', 'invalid');
+    }
+    const result = applyAction(loaded.state, command, toEventActor(ctx.actor), now.toISOString(), { unitTree: tree });
+    const recusal = checkAccess(accessActorOf(ctx.actor), command.action, accessTargetOf(loaded.state), tree);
+    if (!recusal.allowed) throw new DomainError(recusal.code, 'forbidden');
+    const events = [...loaded.events, ...result.events];
+    const calendar = await loadWorkCalendar(tx);
+    const projection = projectionOf(result.state, events, calendar, units, now);
+    const moved = await appendEventsWithProjection(
+      tx,
+      petitionId,
+      expectedVersion,
+      result.events.map((event) => ({
+        type: event.type,
+        actorId: event.actor.staffId,
+        actorRole: event.actor.role,
+        actorUnitId: event.actor.unitId,
+        occurredAt: new Date(event.occurredAt),
+        payload: event.payload,
+      })),
+      projection,
+      now,
+    );
+    if (!moved) throw new DomainError('petition.versionConflict', 'conflict');
+    let documentId: string | null = null;
+    const kind = documentKindOfAction(command.action, command.action === 'notAccept' ? command.reason : undefined);
+    if (kind) {
+      const year = shanghaiYear(now);
+      const serialNumber = formatSerialNumber(kind, year, await nextDocumentNumber(tx, kind, year));
+      const content = await buildDocumentContent(tx, { kind, row: loaded.row, before: loaded.state, after: result.state, command, units, now, serialNumber });
+      documentId = await insertDocument(tx, {
+        petitionId,
+        kind,
+        serialNumber,
+        issuedAt: now,
+        issuedBy: ctx.actor.staffId,
+        issuingUnitId: content.issuingUnitId,
+        eventSequence: expectedVersion + result.events.length,
+        content: content.document,
+      });
+    }
+    await appendAudit(tx, {
+      occurredAt: now,
+      actorId: ctx.actor.staffId,
+      actorRole: ctx.actor.role,
+      action: `petition.${command.action}`,
+      targetType: 'petition',
+      targetId: petitionId,
+      ip: ctx.clientIp,
+    });
+    return { id: petitionId, version: result.state.version, status: result.state.status, documentId };
+  });
+}
+
+/**
+ * Recomputes the stored clock projection of open petitions: all of them (after a calendar change), or those last
+ * computed before today (lights move with time). Returns how many were recomputed.
+ */
+export async function refreshClocks(ctx: ApiContext, options: { all: boolean }): Promise<number> {
+  const now = ctx.now();
+  const today = shanghaiDay(now.toISOString());
+  const ids = options.all ? await listOpenPetitionIds(ctx.db) : await listStaleClockPetitionIds(ctx.db, today);
+  if (ids.length === 0) return 0;
+  const calendar = await loadWorkCalendar(ctx.db);
+  for (const id of ids) {
+    await ctx.db.transaction().execute(async (tx) => {
+      const loaded = await loadPetition(tx, id);
+      await updateClockProjection(tx, id, loaded.row.version, clockProjection(loaded.events, calendar, now));
+    });
+  }
+  return ids.length;
+}

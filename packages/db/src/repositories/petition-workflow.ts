@@ -1,0 +1,438 @@
+import { finishedStatuses, QueueItem, queueStatuses, type QueueCursor, type QueueKey } from '@xinfang/domain/casework/queues';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { DatabaseTransaction, Executor } from '../database.ts';
+import type { NewPetition } from '../schema.ts';
+
+/** One stored event as the workflow service reads it back. */
+export interface StoredEventRow {
+  sequence: number;
+  type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_unit_id: string | null;
+  occurred_at: Date;
+  payload: unknown;
+}
+
+export interface EventToAppend {
+  type: string;
+  actorId: string | null;
+  actorRole: string | null;
+  actorUnitId: string | null;
+  occurredAt: Date;
+  payload: unknown;
+}
+
+/** The projection a workflow step writes next to its events. */
+export interface PetitionProjection {
+  status: string;
+  petitionClass: string | null;
+  claimRoute: string | null;
+  handlingUnitId: string | null;
+  responsiblePath: string | null;
+  accusedUnitId: string | null;
+  dueAt: Date | null;
+  light: string | null;
+  clocks: unknown;
+}
+
+export async function findPetitionRow(db: Executor, id: string) {
+  return db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A petition's log in order. */
+export async function listPetitionEvents(db: Executor, petitionId: string): Promise<StoredEventRow[]> {
+  return db
+    .selectFrom('petition_events')
+    .select(['sequence', 'type', 'actor_id', 'actor_role', 'actor_unit_id', 'occurred_at', 'payload'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('sequence')
+    .execute();
+}
+
+/**
+ * Optimistic concurrency: moves the petition from `expectedVersion` to `expectedVersion + events.length`, writing the
+ * projection, then appends the events. Returns false (and writes nothing) when someone else moved it first; under
+ * PostgreSQL's row lock the loser of a race re-reads the row and matches no version.
+ */
+export async function appendEventsWithProjection(
+  tx: DatabaseTransaction,
+  petitionId: string,
+  expectedVersion: number,
+  events: readonly EventToAppend[],
+  projection: PetitionProjection,
+  now: Date,
+): Promise<boolean> {
+  const updated = await tx
+    .updateTable('petitions')
+    .set({
+      version: expectedVersion + events.length,
+      status: projection.status,
+      petition_class: projection.petitionClass,
+      claim_route: projection.claimRoute,
+      handling_unit_id: projection.handlingUnitId,
+      responsible_path: projection.responsiblePath,
+      accused_unit_id: projection.accusedUnitId,
+      due_at: projection.dueAt,
+      light: projection.light,
+      clocks: JSON.stringify(projection.clocks),
+      updated_at: now,
+    })
+    .where('id', '=', petitionId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return false;
+  await insertEvents(tx, petitionId, expectedVersion + 1, events);
+  return true;
+}
+
+async function insertEvents(tx: DatabaseTransaction, petitionId: string, firstSequence: number, events: readonly EventToAppend[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx
+    .insertInto('petition_events')
+    .values(
+      events.map((event, index) => ({
+        petition_id: petitionId,
+        sequence: firstSequence + index,
+        type: event.type,
+        actor_id: event.actorId,
+        actor_role: event.actorRole,
+        actor_unit_id: event.actorUnitId,
+        occurred_at: event.occurredAt,
+        payload: JSON.stringify(event.payload),
+      })),
+    )
+    .execute();
+}
+
+/** A new petition with its `registered` event, in the caller's transaction. */
+export async function insertRegisteredPetition(tx: DatabaseTransaction, petition: NewPetition & { id: string }, event: EventToAppend): Promise<void> {
+  await tx.insertInto('petitions').values(petition).execute();
+  await insertEvents(tx, petition.id, 1, [event]);
+}
+
+/**
+ * Rewrites only the clock projection (after a calendar change, or a new day) of the version it was computed from;
+ * the version does not move. Returns false when the petition moved on meanwhile (its own step wrote fresh clocks).
+ */
+export async function updateClockProjection(
+  db: Executor,
+  petitionId: string,
+  version: number,
+  projection: Pick<PetitionProjection, 'dueAt' | 'light' | 'clocks'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('petitions')
+    .set({ due_at: projection.dueAt, light: projection.light, clocks: JSON.stringify(projection.clocks) })
+    .where('id', '=', petitionId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Open petitions whose clock projection was not computed on `today` (or never). */
+export async function listStaleClockPetitionIds(db: Executor, today: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('petitions')
+    .select('id')
+    .where('status', 'not in', finishedStatuses)
+    .where(sql<SqlBool>`(clocks is null or clocks->>'computedOn' is distinct from ${today})`)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Ids of every petition not in a final status (their clocks may still move). */
+export async function listOpenPetitionIds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('petitions').select('id').where('status', 'not in', finishedStatuses).execute();
+  return rows.map((row) => row.id);
+}
+
+/** The next number of a notice kind in a year; the row lock serialises concurrent issuers. */
+export async function nextDocumentNumber(tx: DatabaseTransaction, kind: string, year: number): Promise<number> {
+  const row = await tx
+    .insertInto('document_serials')
+    .values({ kind, year, last_number: 1 })
+    .onConflict((conflict) => conflict.columns(['kind', 'year']).doUpdateSet({ last_number: sql<number>`document_serials.last_number + 1` }))
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+export interface NewDocument {
+  petitionId: string;
+  kind: string;
+  serialNumber: string;
+  issuedAt: Date;
+  issuedBy: string | null;
+  issuingUnitId: string | null;
+  eventSequence: number;
+  content: unknown;
+}
+
+export async function insertDocument(tx: DatabaseTransaction, document: NewDocument): Promise<string> {
+  const row = await tx
+    .insertInto('petition_documents')
+    .values({
+      petition_id: document.petitionId,
+      kind: document.kind,
+      serial_number: document.serialNumber,
+      issued_at: document.issuedAt,
+      issued_by: document.issuedBy,
+      issuing_unit_id: document.issuingUnitId,
+      event_sequence: document.eventSequence,
+      content: JSON.stringify(document.content),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function listDocuments(db: Executor, petitionId: string) {
+  return db
+    .selectFrom('petition_documents')
+    .select(['id', 'kind', 'serial_number', 'issued_at', 'content'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('event_sequence')
+    .execute();
+}
+
+export async function findDocument(db: Executor, id: string) {
+  return db.selectFrom('petition_documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The persons of a petition with their masked identity (never the ciphertext). */
+export async function listPetitionPersons(db: Executor, petitionId: string, primaryPetitionerId: string) {
+  const linked = await db
+    .selectFrom('petition_petitioners as pp')
+    .innerJoin('petitioners as pr', 'pr.id', 'pp.petitioner_id')
+    .select(['pr.id', 'pr.name', 'pr.id_number_masked', 'pr.mobile_masked', 'pp.is_representative'])
+    .where('pp.petition_id', '=', petitionId)
+    .execute();
+  if (linked.some((person) => person.id === primaryPetitionerId)) return linked;
+  const primary = await db
+    .selectFrom('petitioners')
+    .select(['id', 'name', 'id_number_masked', 'mobile_masked', sql<boolean>`false`.as('is_representative')])
+    .where('id', '=', primaryPetitionerId)
+    .execute();
+  return [...primary, ...linked];
+}
+
+/** The same petitioners' other matters, and recorded repeat decisions. */
+export async function listRelatedPetitions(db: Executor, petitionId: string) {
+  const samePetitioner = await db
+    .selectFrom('petitions as other')
+    .select(['other.id', 'other.tracking_code', 'other.summary', 'other.status', 'other.received_at'])
+    .where('other.id', '<>', petitionId)
+    .where((eb) =>
+      eb.or([
+        eb('other.petitioner_id', 'in', eb.selectFrom('petition_petitioners').select('petitioner_id').where('petition_id', '=', petitionId)),
+        eb('other.petitioner_id', '=', eb.selectFrom('petitions').select('petitioner_id').where('id', '=', petitionId)),
+      ]),
+    )
+    .orderBy('other.received_at', 'desc')
+    .limit(20)
+    .execute();
+  const decisions = await db
+    .selectFrom('repeat_decisions as d')
+    .innerJoin('petitions as other', 'other.id', 'd.candidate_petition_id')
+    .select(['other.id', 'other.tracking_code', 'other.summary', 'other.status', 'other.received_at', 'd.decision'])
+    .where('d.petition_id', '=', petitionId)
+    .execute();
+  return { samePetitioner, decisions };
+}
+
+export async function staffNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
+/** Who may see which petitions in queues: the reader's unit path and unit (for the accusation firewall). */
+export interface QueueScope {
+  unitPath: string;
+  unitId: string;
+}
+
+export interface QueueFilterValues {
+  streetUnitId?: string | undefined;
+  unitId?: string | undefined;
+  petitionClass?: string | undefined;
+  channel?: string | undefined;
+  light?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  search?: string | undefined;
+}
+
+function queueCondition(queue: QueueKey): Expression<SqlBool> {
+  const open = sql<SqlBool>`p.status not in (${sql.join(finishedStatuses)})`;
+  switch (queue) {
+    case 'pendingRegistration':
+      return sql<SqlBool>`(p.status = 'registered' and p.registered_by is null)`;
+    case 'pendingTriage':
+      return sql<SqlBool>`(p.status = 'registered' and p.registered_by is not null)`;
+    case 'dueSoon':
+      return sql<SqlBool>`(p.light = 'yellow' and ${open})`;
+    case 'overdue':
+      return sql<SqlBool>`(p.light = 'red' and ${open})`;
+    case 'all':
+      return sql<SqlBool>`true`;
+    default:
+      return sql<SqlBool>`p.status in (${sql.join(queueStatuses[queue])})`;
+  }
+}
+
+function scopeCondition(scope: QueueScope): Expression<SqlBool> {
+  const prefix = `${scope.unitPath}%`;
+  return sql<SqlBool>`((p.scope_path like ${prefix} or p.responsible_path like ${prefix})
+    and not (p.petition_class = 'accusation' and p.accused_unit_id is not null and p.accused_unit_id = ${scope.unitId}::uuid))`;
+}
+
+function filterConditions(filters: QueueFilterValues): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.streetUnitId) conditions.push(sql<SqlBool>`p.street_unit_id = ${filters.streetUnitId}::uuid`);
+  if (filters.unitId) conditions.push(sql<SqlBool>`p.handling_unit_id = ${filters.unitId}::uuid`);
+  if (filters.petitionClass) conditions.push(sql<SqlBool>`p.petition_class = ${filters.petitionClass}`);
+  if (filters.channel) conditions.push(sql<SqlBool>`p.channel = ${filters.channel}`);
+  if (filters.light) conditions.push(sql<SqlBool>`p.light = ${filters.light}`);
+  // day boundaries in Asia/Shanghai
+  if (filters.receivedFrom) conditions.push(sql<SqlBool>`p.received_at >= ${`${filters.receivedFrom}T00:00:00+08:00`}::timestamptz`);
+  if (filters.receivedTo) conditions.push(sql<SqlBool>`p.received_at < (${`${filters.receivedTo}T00:00:00+08:00`}::timestamptz + interval '1 day')`);
+  if (filters.search) {
+    const pattern = `%${filters.search.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    conditions.push(sql<SqlBool>`(p.summary like ${pattern} or p.tracking_code like ${pattern.toUpperCase()})`);
+  }
+  return conditions;
+}
+
+function cursorCondition(after: QueueCursor): Expression<SqlBool> {
+  if (after.dueAt === null) return sql<SqlBool>`(p.due_at is null and p.id > ${after.id}::uuid)`;
+  const dueAt = new Date(after.dueAt);
+  return sql<SqlBool>`(p.due_at > ${dueAt}::timestamptz or (p.due_at = ${dueAt}::timestamptz and p.id > ${after.id}::uuid) or p.due_at is null)`;
+}
+
+interface StoredClocks {
+  due?: { kind: string; explanation: { zh: string; en: string } } | null;
+}
+
+/** A keyset page of a work queue, earliest due date first (no due date last), and the queue's total. */
+export async function listQueue(
+  db: Executor,
+  scope: QueueScope,
+  queue: QueueKey,
+  filters: QueueFilterValues,
+  page: { limit: number; after?: QueueCursor | undefined },
+): Promise<{ items: QueueItem[]; total: number }> {
+  const conditions = [scopeCondition(scope), queueCondition(queue), ...filterConditions(filters)];
+  const base = db
+    .selectFrom('petitions as p')
+    .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
+    .innerJoin('units as h', 'h.id', 'p.hall_unit_id')
+    .leftJoin('units as st', 'st.id', 'p.street_unit_id')
+    .leftJoin('units as hu', 'hu.id', 'p.handling_unit_id')
+    .where((eb) => eb.and(conditions));
+  const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const pageQuery = page.after ? base.where(cursorCondition(page.after)) : base;
+  const rows = await pageQuery
+    .select([
+      'p.id',
+      'p.tracking_code',
+      'p.status',
+      'p.channel',
+      'p.kiosk_assisted',
+      'p.petition_class',
+      'p.summary',
+      'pr.name as petitioner_name',
+      'pr.mobile_masked',
+      'h.name_zh as hall_name',
+      'st.name_zh as street_name',
+      'hu.name_zh as handling_unit_name',
+      'p.is_collective',
+      'p.headcount',
+      'p.received_at',
+      'p.due_at',
+      'p.light',
+      'p.clocks',
+      'p.version',
+    ])
+    .orderBy(sql`p.due_at asc nulls last`)
+    .orderBy('p.id')
+    .limit(page.limit)
+    .execute();
+  const items = rows.map((row) =>
+    QueueItem.parse({
+      id: row.id,
+      trackingCode: row.tracking_code,
+      status: row.status,
+      channel: row.channel,
+      kioskAssisted: row.kiosk_assisted,
+      petitionClass: row.petition_class,
+      summary: row.summary,
+      petitionerName: row.petitioner_name,
+      mobileMasked: row.mobile_masked,
+      hallName: row.hall_name,
+      streetName: row.street_name,
+      handlingUnitName: row.handling_unit_name,
+      isCollective: row.is_collective,
+      headcount: row.headcount,
+      receivedAt: new Date(row.received_at).toISOString(),
+      dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+      light: row.light,
+      dueClock: (row.clocks as StoredClocks | null)?.due ?? null,
+      version: row.version,
+    }),
+  );
+  return { items, total: Number(totalRow.total) };
+}
+
+/** How many petitions each queue holds for this reader and these filters, in one scan. */
+export async function countQueues(db: Executor, scope: QueueScope, queues: readonly QueueKey[], filters: QueueFilterValues): Promise<Record<string, number>> {
+  const conditions = [scopeCondition(scope), ...filterConditions(filters)];
+  const columns = queues.map((queue) => sql<string>`count(*) filter (where ${queueCondition(queue)})`.as(queue));
+  const row = (await db
+    .selectFrom('petitions as p')
+    .select(columns)
+    .where((eb) => eb.and(conditions))
+    .executeTakeFirstOrThrow()) as Record<string, string>;
+  return Object.fromEntries(queues.map((queue) => [queue, Number(row[queue] ?? 0)]));
+}
+
+/** Petitions whose persons match any of these keyed hashes: repeat suggestions. */
+export async function findPetitionsByPersonHashes(db: Executor, idNumberHashes: readonly string[], mobileHashes: readonly string[]) {
+  if (idNumberHashes.length === 0 && mobileHashes.length === 0) return [];
+  return db
+    .selectFrom('petitioners as pr')
+    .innerJoin('petitions as p', (join) =>
+      join.on((eb) =>
+        eb.or([eb('p.petitioner_id', '=', eb.ref('pr.id')), eb('p.id', 'in', eb.selectFrom('petition_petitioners as pp').select('pp.petition_id').whereRef('pp.petitioner_id', '=', 'pr.id'))]),
+      ),
+    )
+    .select(['p.id', 'p.tracking_code', 'p.summary', 'p.status', 'p.received_at', 'pr.id_number_hash', 'pr.mobile_hash'])
+    .where((eb) =>
+      eb.or([
+        ...(idNumberHashes.length ? [eb('pr.id_number_hash', 'in', idNumberHashes)] : []),
+        ...(mobileHashes.length ? [eb('pr.mobile_hash', 'in', mobileHashes)] : []),
+      ]),
+    )
+    .orderBy('p.received_at', 'desc')
+    .limit(20)
+    .execute();
+}
+
+/** An existing petitioner with this ID number (keyed hash), to reuse rather than duplicate. */
+export async function findPetitionerByIdNumberHash(db: Executor, idNumberHash: string) {
+  return db.selectFrom('petitioners').select(['id', 'name']).where('id_number_hash', '=', idNumberHash).executeTakeFirst();
+}
+
+export async function listCalendarYears(db: Executor) {
+  return db.selectFrom('work_calendar_years').selectAll().orderBy('year').execute();
+}
+
+export async function upsertCalendarYear(db: Executor, year: number, arrangement: unknown, loadedBy: string | null, loadedAt: Date): Promise<void> {
+  const json = JSON.stringify(arrangement);
+  await db
+    .insertInto('work_calendar_years')
+    .values({ year, arrangement: json, loaded_by: loadedBy, loaded_at: loadedAt })
+    .onConflict((conflict) => conflict.column('year').doUpdateSet({ arrangement: json, loaded_by: loadedBy, loaded_at: loadedAt }))
+    .execute();
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { Channel, Light, PetitionClass, PetitionStatus } from '../petition/petition.ts';
+import { PetitionAction } from '../workflow/petition-action.ts';
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+/** One clock as the case detail shows it (a {@link ClockReading} flattened for transport). */
+export const ClockView = z.object({
+  kind: z.string(),
+  party: z.enum(['unit', 'petitioner']),
+  state: z.enum(['running', 'paused', 'stopped']),
+  startedOn: z.string(),
+  stoppedOn: z.string().nullable(),
+  statutoryDue: z.string(),
+  localTargetDue: z.string().nullable(),
+  extensionDays: z.number().int(),
+  pausedDays: z.number().int(),
+  light: Light,
+  uncertain: z.boolean(),
+  explanation: Bilingual,
+});
+export type ClockView = z.infer<typeof ClockView>;
+
+export const TimelineEntry = z.object({
+  sequence: z.number().int(),
+  type: z.string(),
+  label: Bilingual,
+  occurredAt: z.string(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  unitName: z.string().nullable(),
+  /** The event's details, personal data left out. */
+  details: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const PersonView = z.object({
+  petitionerId: z.string().uuid(),
+  name: z.string(),
+  idNumberMasked: z.string().nullable(),
+  mobileMasked: z.string().nullable(),
+  isRepresentative: z.boolean(),
+});
+
+export const DocumentSummary = z.object({ id: z.string().uuid(), kind: z.string(), title: z.string(), serialNumber: z.string(), issuedAt: z.string() });
+
+export const RelatedMatter = z.object({
+  id: z.string().uuid(),
+  trackingCode: z.string(),
+  summary: z.string(),
+  status: PetitionStatus,
+  receivedAt: z.string(),
+  relation: z.enum(['samePetitioner', 'repeatConfirmed', 'repeatDismissed', 'mergedInto']),
+});
+
+/** The case detail screen: header, persons (masked), clocks, timeline, documents, related matters, actions. */
+export const PetitionDetail = z.object({
+  id: z.string().uuid(),
+  trackingCode: z.string(),
+  version: z.number().int(),
+  status: PetitionStatus,
+  channel: Channel,
+  kioskAssisted: z.boolean(),
+  petitionClass: PetitionClass.nullable(),
+  claimRoute: z.string().nullable(),
+  summary: z.string(),
+  content: z.string(),
+  isCollective: z.boolean(),
+  headcount: z.number().int(),
+  receivedAt: z.string(),
+  hall: z.object({ id: z.string().uuid(), name: z.string() }),
+  street: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+  handlingUnit: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+  respondentUnitIds: z.array(z.string().uuid()),
+  extensionRequest: z.object({ days: z.number().int(), reason: z.string() }).nullable(),
+  replyingUnitId: z.string().uuid().nullable(),
+  reviewingUnitId: z.string().uuid().nullable(),
+  persons: z.array(PersonView),
+  dueAt: z.string().nullable(),
+  light: Light.nullable(),
+  clocks: z.array(ClockView),
+  timeline: z.array(TimelineEntry),
+  documents: z.array(DocumentSummary),
+  related: z.array(RelatedMatter),
+  availableActions: z.array(PetitionAction),
+});
+export type PetitionDetail = z.infer<typeof PetitionDetail>;
+
+/** Addresses one petition at the version the user saw: a stale version is refused (optimistic concurrency). */
+export const ActionTarget = z.object({ petitionId: z.string().uuid('validation.invalid'), expectedVersion: z.number().int().positive() });
+export type ActionTarget = z.infer<typeof ActionTarget>;
+
+export const ActionOutcome = z.object({ id: z.string().uuid(), version: z.number().int(), status: PetitionStatus, documentId: z.string().uuid().nullable() });
+export type ActionOutcome = z.infer<typeof ActionOutcome>;
