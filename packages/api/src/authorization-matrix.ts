@@ -35,6 +35,10 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'auth.changePassword': { permission: 'staff.self', scope: 'self' },
   'kiosk.configuration': { permission: 'public', scope: 'public' },
   'kiosk.submit': { permission: 'public', scope: 'public' },
+  'kiosk.places': { permission: 'public', scope: 'public' },
+  'tracking.lookup': { permission: 'public', scope: 'public' },
+  'tracking.rate': { permission: 'public', scope: 'public' },
+  'tracking.requestReview': { permission: 'public', scope: 'public' },
   'petitions.list': { permission: 'petition.list', scope: 'jurisdiction' },
   'privacy.reveal': { permission: 'identity.reveal', scope: 'jurisdiction' },
 };

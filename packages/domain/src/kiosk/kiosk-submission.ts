@@ -7,7 +7,7 @@ import { KioskCategory } from './kiosk-category.ts';
 import { KioskPhoto, maxKioskPhotos } from './kiosk-photo.ts';
 
 export { KioskCategory, kioskCategories, petitionClassOfCategory } from './kiosk-category.ts';
-export { KioskPhoto, maxKioskPhotoBytes, maxKioskPhotos, sniffImageType } from './kiosk-photo.ts';
+export { decodeBase64, encodeBase64, KioskPhoto, maxKioskPhotoBytes, maxKioskPhotos, sniffImageType } from './kiosk-photo.ts';
 
 /** Letters, CJK, the middle dot of minority names, spaces: no digits or markup in a name. */
 const namePattern = /^[\p{L}\p{M}·•.\s'-]+$/u;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
+import { encodeBase64, maxKioskPhotoBytes, type KioskSubmission } from '@xinfang/domain/kiosk';
+import { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
 import { decryptPersonalData } from '@xinfang/security/personal-data';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,52 +12,127 @@ const test = useTestDatabase();
 const keys = createTestKeys();
 
 async function countRows() {
-  const count = async (table: 'petitions' | 'petitioners' | 'petition_events') =>
+  const count = async (table: 'petitions' | 'petitioners' | 'petition_events' | 'petition_attachments' | 'petition_petitioners') =>
     Number((await test.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-  return { petitions: await count('petitions'), petitioners: await count('petitioners'), events: await count('petition_events') };
+  return {
+    petitions: await count('petitions'),
+    petitioners: await count('petitioners'),
+    events: await count('petition_events'),
+    attachments: await count('petition_attachments'),
+    links: await count('petition_petitioners'),
+  };
 }
+
+// DOMAIN.md §9's published example ID number; synthetic names and 199-0000 mobile numbers.
+function submission(change: Partial<KioskSubmission> = {}): KioskSubmission {
+  return {
+    name: '演示访客',
+    idNumber: '11010519491231002X',
+    mobile: '199-0000-9999',
+    content: '楼下餐馆油烟很大，影响生活。',
+    idempotencyKey: randomUUID(),
+    consent: true,
+    ...change,
+  };
+}
+
+const jpeg = encodeBase64(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 400 }, (_, index) => index % 256)]));
 
 beforeAll(async () => {
   await seedDemoData(test.db, { now: new Date(), keys, hashPassword: (password) => Promise.resolve(`plain:${password}`), petitions: 3 });
 });
 
 describe('kiosk.submit', () => {
-  it('registers a petition with an encrypted mobile number and returns a tracking code', async () => {
+  it('registers a petition with encrypted personal data, a replayable first event, and returns a tracking code', async () => {
     const { caller } = createTestContext(test.db, keys);
-    const receipt = await caller.kiosk.submit({ name: '演示访客', mobile: '199-0000-9999', content: '楼下餐馆油烟很大，影响生活。', idempotencyKey: randomUUID() });
+    const receipt = await caller.kiosk.submit(
+      submission({ address: '演示路1号', category: 'environment', streetCode: '440304001000', request: '请求督促整改', about: '楼下某餐馆', photos: [{ contentType: 'image/jpeg', dataBase64: jpeg }] }),
+    );
     expect(receipt.trackingCode).toMatch(/^[2-9A-HJ-NP-Y]{4}-[2-9A-HJ-NP-Y]{4}-[2-9A-HJ-NP-Y]{2}$/);
+    expect(receipt.routeDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const stored = await test.db
       .selectFrom('petitions as p')
       .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
-      .select(['p.status', 'p.channel', 'p.kiosk_assisted', 'pr.mobile_cipher', 'pr.mobile_masked', 'p.summary'])
+      .innerJoin('units as s', 's.id', 'p.street_unit_id')
+      .select(['p.id', 'p.status', 'p.channel', 'p.kiosk_assisted', 'p.petition_class', 'p.kiosk_category', 'p.request', 'p.respondent', 'pr.mobile_cipher', 'pr.mobile_masked', 'pr.id_number_masked', 'pr.id_number_cipher', 'pr.address_cipher', 'p.summary', 's.code as street_code', 'p.scope_path'])
       .where('p.tracking_code', '=', receipt.trackingCode)
       .executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ status: 'registered', channel: 'online', kiosk_assisted: true, mobile_masked: '199****9999', summary: '楼下餐馆油烟很大，影响生活' });
+    expect(stored).toMatchObject({
+      status: 'registered',
+      channel: 'online',
+      kiosk_assisted: true,
+      petition_class: 'claim',
+      kiosk_category: 'environment',
+      request: '请求督促整改',
+      respondent: '楼下某餐馆',
+      mobile_masked: '199****9999',
+      id_number_masked: '110105********002X',
+      summary: '楼下餐馆油烟很大，影响生活',
+      street_code: '440304001000',
+    });
+    expect(stored.scope_path).toContain('/440304001000/');
     expect(stored.mobile_cipher).not.toContain('19900009999');
     expect(decryptPersonalData(keys, stored.mobile_cipher!)).toBe('19900009999');
+    expect(decryptPersonalData(keys, stored.id_number_cipher!)).toBe('11010519491231002X');
+    expect(decryptPersonalData(keys, stored.address_cipher!)).toBe('演示路1号');
+    const event = await test.db.selectFrom('petition_events').selectAll().where('petition_id', '=', stored.id).executeTakeFirstOrThrow();
+    const parsed = PetitionEvent.parse({ type: event.type, occurredAt: new Date(event.occurred_at).toISOString(), actor: { staffId: null, role: event.actor_role, unitId: null }, payload: event.payload });
+    expect(parsed).toMatchObject({ type: 'registered', payload: { trackingCode: receipt.trackingCode, channel: 'online', kioskAssisted: true, petitionClass: 'claim' } });
+    const photo = await test.db.selectFrom('petition_attachments').selectAll().where('petition_id', '=', stored.id).executeTakeFirstOrThrow();
+    expect(photo).toMatchObject({ content_type: 'image/jpeg', size_bytes: 404, position: 0 });
+    expect([...photo.data.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  });
+
+  it('records an organisation with its contact person and a collective matter with its representatives', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    const before = await countRows();
+    const receipt = await caller.kiosk.submit(
+      submission({
+        petitionerKind: 'organisation',
+        organisationName: '演示物业服务中心',
+        creditCode: '91350100M000100Y43',
+        collective: true,
+        headcount: 40,
+        representatives: [{ name: '代表甲', mobile: '19900000101' }, { name: '代表乙' }],
+      }),
+    );
+    const row = await test.db
+      .selectFrom('petitions as p')
+      .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
+      .select(['p.id', 'p.is_collective', 'p.headcount', 'pr.kind', 'pr.name', 'pr.contact_name', 'pr.credit_code'])
+      .where('p.tracking_code', '=', receipt.trackingCode)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ is_collective: true, headcount: 40, kind: 'organisation', name: '演示物业服务中心', contact_name: '演示访客', credit_code: '91350100M000100Y43' });
+    const after = await countRows();
+    expect(after.petitioners - before.petitioners).toBe(3);
+    expect(after.links - before.links).toBe(2);
   });
 
   it('creates one petition for a double tap with the same idempotency key, even concurrently', async () => {
     const { caller } = createTestContext(test.db, keys);
     const before = await countRows();
-    const submission = { name: '演示访客', mobile: '19900008888', content: '同一个事项提交两次。请只算一次。', idempotencyKey: randomUUID() };
-    const receipts = await Promise.all([caller.kiosk.submit(submission), caller.kiosk.submit(submission), caller.kiosk.submit(submission)]);
+    const same = submission({ mobile: '19900008888', content: '同一个事项提交两次。请只算一次。', photos: [{ contentType: 'image/jpeg', dataBase64: jpeg }] });
+    const receipts = await Promise.all([caller.kiosk.submit(same), caller.kiosk.submit(same), caller.kiosk.submit(same)]);
     expect(new Set(receipts.map((receipt) => receipt.trackingCode)).size).toBe(1);
     const after = await countRows();
     expect(after.petitions - before.petitions).toBe(1);
     expect(after.events - before.events).toBe(1);
+    expect(after.attachments - before.attachments).toBe(1);
   });
 
   it.each([
     ['mobile', { mobile: '12345' }, 'validation.mobile.invalid', '请输入正确的手机号码（11位，以1开头）'],
     ['content', { content: '' }, 'validation.required', '此项为必填项'],
     ['name', { name: "Robert'); DROP TABLE petitions;--" }, 'validation.name.invalid', '请输入姓名（1–50个字）'],
+    ['idNumber', { idNumber: '110105194912310021' }, 'validation.idCard.checksum', '身份证号码校验位不正确，请核对'],
+    ['consent', { consent: false as true }, 'kiosk.consentRequired', '请阅读并同意个人信息保护告知'],
+    ['photos', { photos: [{ contentType: 'image/jpeg' as const, dataBase64: encodeBase64(new TextEncoder().encode('%PDF-1.7 not an image at all')) }] }, 'kiosk.photo.notImage', '只能上传照片（JPG、PNG或WebP图片）'],
+    ['photos', { photos: [{ contentType: 'image/jpeg' as const, dataBase64: encodeBase64(new Uint8Array(maxKioskPhotoBytes + 1).fill(0xff)) }] }, 'kiosk.photo.tooLarge', '照片太大，请重新拍摄或选择较小的照片'],
+    ['representatives', { collective: true, headcount: 9 }, 'kiosk.collective.representativeRequired', '集体反映请至少填写1名代表'],
   ])('rejects a bad %s with a Chinese message and stores nothing', async (field, change, code, zh) => {
     const { caller } = createTestContext(test.db, keys);
     const before = await countRows();
-    const error = await caller.kiosk
-      .submit({ name: '演示访客', mobile: '19900007777', content: '一个正常的事项描述。', idempotencyKey: randomUUID(), ...change })
-      .catch((caught: unknown) => caught);
+    const error = await caller.kiosk.submit(submission(change)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
     expect(await countRows()).toEqual(before);
@@ -68,8 +145,22 @@ describe('kiosk.submit', () => {
     expect(translateMessage(code, 'zh')).toBe(zh);
   });
 
-  it('serves the hall configuration to the kiosk', async () => {
+  it('refuses a community that is not in the chosen street, storing nothing', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    const before = await countRows();
+    const error = await caller.kiosk.submit(submission({ streetCode: '440304001000', communityCode: '440304002001' })).catch((caught: unknown) => caught);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError).message).toContain('street or community');
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('serves the hall configuration and the street and community pickers to the kiosk', async () => {
     const { caller } = createTestContext(test.db, keys);
     expect(await caller.kiosk.configuration()).toMatchObject({ hallCode: '440304', hallNameZh: '福田区人民来访接待厅', idleWarningSeconds: 60, idleResetSeconds: 90 });
+    const places = await caller.kiosk.places();
+    expect(places).toHaveLength(10);
+    expect(places[0]).toMatchObject({ code: '440304001000', nameZh: '南园街道' });
+    expect(places[0]!.communities.length).toBeGreaterThanOrEqual(2);
+    expect(places[0]!.communities.every((community) => community.code.startsWith('440304001'))).toBe(true);
   });
 });

@@ -1,73 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { computeDueDate } from '@xinfang/domain/clocks/due-date';
+import { createWorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { DomainError } from '@xinfang/domain/errors';
-import type { KioskReceipt, KioskSubmission } from '@xinfang/domain/kiosk';
-import type { z } from 'zod';
+import { decodeBase64, petitionClassOfCategory, type KioskPlace, type KioskReceipt, type ParsedKioskSubmission } from '@xinfang/domain/kiosk';
+import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
+import { registerPetition } from '@xinfang/domain/workflow/register-petition';
 import { appendAudit } from '@xinfang/db/repositories/audit';
-import { findPetitionByIdempotencyKey, insertPetitionWithEvent } from '@xinfang/db/repositories/petitions';
+import { insertAttachments, listPlacesUnder } from '@xinfang/db/repositories/kiosk';
+import { findPetitionByIdempotencyKey } from '@xinfang/db/repositories/petitions';
 import { getUnitByCode } from '@xinfang/db/repositories/units';
-import { protectMobile } from '@xinfang/security/personal-data';
+import { encryptPersonalData, protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../../context.ts';
 
-type ParsedSubmission = z.output<typeof KioskSubmission>;
+/** The petitioner as an actor: no staff id, no unit. */
+const petitionerActor = { staffId: null, role: 'petitioner', unitId: null } as const;
 
-function receiptOf(row: { tracking_code: string; received_at: Date | string; status: string }): KioskReceipt {
-  return { trackingCode: row.tracking_code, receivedAt: new Date(row.received_at).toISOString(), status: 'registered' };
+/** The statutory routing limit (Art. 22: 15 days) from the day of receipt, on the official calendar. */
+function routeDueOn(receivedAt: Date): string {
+  return computeDueDate(shanghaiDay(receivedAt.toISOString()), { count: 15, unit: 'calendarDays' }, createWorkCalendar()).date;
+}
+
+function receiptOf(row: { tracking_code: string; received_at: Date | string }): KioskReceipt {
+  const receivedAt = new Date(row.received_at);
+  return { trackingCode: row.tracking_code, receivedAt: receivedAt.toISOString(), status: 'registered', routeDueOn: routeDueOn(receivedAt) };
 }
 
 function summaryOf(content: string): string {
   const firstLine = content.split(/[\n。！？!?]/)[0]?.trim() ?? content;
-  return [...firstLine].slice(0, 40).join('');
+  return [...(firstLine || content)].slice(0, 40).join('');
 }
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
+/** Finds the street and community the visitor picked, both under the hall; an unknown or mismatched pair is refused. */
+async function resolvePlaces(ctx: ApiContext, hallPath: string, input: ParsedKioskSubmission) {
+  if (!input.streetCode && !input.communityCode) return { streetId: null, communityId: null, path: null };
+  const places = await listPlacesUnder(ctx.db, hallPath);
+  const street = input.streetCode ? places.find((place) => place.kind === 'street' && place.code === input.streetCode) : undefined;
+  const community = input.communityCode ? places.find((place) => place.kind === 'community' && place.code === input.communityCode) : undefined;
+  if ((input.streetCode && !street) || (input.communityCode && !community) || (street && community && community.parent_id !== street.id)) {
+    throw new DomainError('kiosk.place.unknown', 'invalid');
+  }
+  const streetRow = street ?? places.find((place) => place.id === community?.parent_id);
+  return { streetId: streetRow?.id ?? null, communityId: community?.id ?? null, path: streetRow?.path ?? null };
+}
+
 /**
  * A visitor's self-service submission (访转网): one transaction writes the petitioner (personal data encrypted),
- * the petition, its first event and the audit record. The idempotency key makes a retry return the first receipt.
+ * representatives of a collective matter, the petition with the domain's `registered` event, the photos and the audit
+ * record. The idempotency key makes a retry (or a double tap) return the first receipt.
  */
-export async function submitFromKiosk(ctx: ApiContext, input: ParsedSubmission): Promise<KioskReceipt> {
+export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmission): Promise<KioskReceipt> {
   const existing = await findPetitionByIdempotencyKey(ctx.db, input.idempotencyKey);
   if (existing) return receiptOf(existing);
   const now = ctx.now();
   const hall = await getUnitByCode(ctx.db, ctx.kiosk.hallUnitCode);
-  const mobile = protectMobile(ctx.keys, input.mobile);
+  const place = await resolvePlaces(ctx, hall.path, input);
+  const petitionId = randomUUID();
   const trackingCode = generateTrackingCode(ctx.randomBytes);
+  const summary = summaryOf(input.content);
+  const { events } = registerPetition(
+    {
+      petitionId,
+      trackingCode,
+      channel: 'online',
+      kioskAssisted: true,
+      receivedAt: now.toISOString(),
+      hallUnitId: hall.id,
+      petitionClass: petitionClassOfCategory(input.category),
+      summary,
+    },
+    petitionerActor,
+    now.toISOString(),
+  );
+  const registered = events[0]!;
+  const mobile = protectMobile(ctx.keys, input.mobile);
+  const idNumber = protectIdNumber(ctx.keys, input.idNumber);
+  const isOrganisation = input.petitionerKind === 'organisation';
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const petitioner = await tx
         .insertInto('petitioners')
         .values({
-          kind: 'person',
-          name: input.name,
+          kind: input.petitionerKind,
+          name: isOrganisation ? input.organisationName : input.name,
+          contact_name: isOrganisation ? input.name : null,
+          credit_code: isOrganisation && input.creditCode ? input.creditCode : null,
+          id_number_cipher: idNumber.cipher,
+          id_number_hash: idNumber.hash,
+          id_number_masked: idNumber.masked,
           mobile_cipher: mobile.cipher,
           mobile_hash: mobile.hash,
           mobile_masked: mobile.masked,
           mobile_last4_hash: mobile.last4Hash,
+          address_cipher: input.address ? encryptPersonalData(ctx.keys, input.address) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const petitionId = await insertPetitionWithEvent(
-        tx,
-        {
+      await tx
+        .insertInto('petitions')
+        .values({
+          id: petitionId,
           tracking_code: trackingCode,
           status: 'registered',
           channel: 'online',
           kiosk_assisted: true,
-          summary: summaryOf(input.content),
+          petition_class: petitionClassOfCategory(input.category),
+          kiosk_category: input.category,
+          summary,
           content: input.content,
+          request: input.request || null,
+          respondent: input.about || null,
           petitioner_id: petitioner.id,
+          is_collective: input.collective,
+          headcount: input.collective ? input.headcount : 1,
           hall_unit_id: hall.id,
-          scope_path: hall.path,
+          street_unit_id: place.streetId,
+          community_unit_id: place.communityId,
+          scope_path: place.path ?? hall.path,
           received_at: now,
           registered_at: now,
           updated_at: now,
           idempotency_key: input.idempotencyKey,
-        },
-        { type: 'registered', actorId: null, actorRole: null, occurredAt: now, payload: { channel: 'online', kioskAssisted: true } },
+        })
+        .execute();
+      await tx
+        .insertInto('petition_events')
+        .values({
+          petition_id: petitionId,
+          sequence: 1,
+          type: registered.type,
+          actor_id: null,
+          actor_role: 'petitioner',
+          actor_unit_id: null,
+          occurred_at: now,
+          payload: JSON.stringify(registered.payload),
+        })
+        .execute();
+      for (const representative of input.representatives) {
+        const protectedMobile = representative.mobile ? protectMobile(ctx.keys, representative.mobile) : undefined;
+        const row = await tx
+          .insertInto('petitioners')
+          .values({
+            kind: 'person',
+            name: representative.name,
+            mobile_cipher: protectedMobile?.cipher ?? null,
+            mobile_hash: protectedMobile?.hash ?? null,
+            mobile_masked: protectedMobile?.masked ?? null,
+            mobile_last4_hash: protectedMobile?.last4Hash ?? null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('petition_petitioners').values({ petition_id: petitionId, petitioner_id: row.id, is_representative: true }).execute();
+      }
+      await insertAttachments(
+        tx,
+        petitionId,
+        input.photos.map((photo) => ({ contentType: photo.contentType, data: decodeBase64(photo.dataBase64) })),
       );
-      await appendAudit(tx, { occurredAt: now, actorId: null, actorRole: 'kiosk', action: 'kiosk.submit', targetType: 'petition', targetId: petitionId, ip: ctx.clientIp });
+      await appendAudit(tx, {
+        occurredAt: now,
+        actorId: null,
+        actorRole: 'kiosk',
+        action: 'kiosk.submit',
+        targetType: 'petition',
+        targetId: petitionId,
+        ip: ctx.clientIp,
+      });
     });
   } catch (error) {
     // a concurrent retry with the same key won the race: answer with its receipt
@@ -77,7 +179,7 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedSubmission):
     }
     throw error;
   }
-  return { trackingCode, receivedAt: now.toISOString(), status: 'registered' };
+  return receiptOf({ tracking_code: trackingCode, received_at: now });
 }
 
 export async function getKioskConfiguration(ctx: ApiContext) {
@@ -90,4 +192,20 @@ export async function getKioskConfiguration(ctx: ApiContext) {
     idleWarningSeconds: ctx.kiosk.idleWarningSeconds,
     idleResetSeconds: ctx.kiosk.idleResetSeconds,
   };
+}
+
+/** The streets (with their communities) the hall covers, for the place pickers. */
+export async function listKioskPlaces(ctx: ApiContext): Promise<KioskPlace[]> {
+  const hall = await getUnitByCode(ctx.db, ctx.kiosk.hallUnitCode);
+  const rows = await listPlacesUnder(ctx.db, hall.path);
+  return rows
+    .filter((row) => row.kind === 'street')
+    .map((street) => ({
+      code: street.code,
+      nameZh: street.name_zh,
+      nameEn: street.name_en,
+      communities: rows
+        .filter((row) => row.kind === 'community' && row.parent_id === street.id)
+        .map((community) => ({ code: community.code, nameZh: community.name_zh, nameEn: community.name_en })),
+    }));
 }

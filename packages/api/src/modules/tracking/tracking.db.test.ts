@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { seedDemoData } from '@xinfang/db/seed';
+import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
+import { appendEventsWithProjection, loadEventRows } from '@xinfang/db/repositories/tracking';
+import { applyAction } from '@xinfang/domain/workflow/apply-action';
+import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
+import { PetitionEvent, type EventActor } from '@xinfang/domain/workflow/petition-event';
+import { replay } from '@xinfang/domain/workflow/replay';
+import type { UnitTree } from '@xinfang/domain/units/unit-tree';
+import { generateTrackingCode } from '@xinfang/domain/tracking-code';
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext } from '../../testing/test-context.ts';
+
+const test = useTestDatabase();
+const keys = createTestKeys();
+
+async function actor(username: string): Promise<EventActor> {
+  const row = await test.db.selectFrom('staff').select(['id', 'role', 'unit_id']).where('username', '=', username).executeTakeFirstOrThrow();
+  return { staffId: row.id, role: row.role as EventActor['role'], unitId: row.unit_id };
+}
+
+/** Takes a petition through staff steps with the domain workflow, as the console would. */
+async function drive(trackingCode: string, steps: readonly (readonly [PetitionCommandInput, EventActor])[], at: Date) {
+  const petition = await test.db.selectFrom('petitions').select(['id']).where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
+  const tree: UnitTree = (await test.db.selectFrom('units').select(['id', 'parent_id', 'kind']).execute()).map((unit) => ({ id: unit.id, parentId: unit.parent_id, kind: unit.kind as UnitTree[number]['kind'] }));
+  for (const [command, by] of steps) {
+    const rows = await loadEventRows(test.db, petition.id);
+    const state = replay(rows.map((row) => PetitionEvent.parse({ type: row.type, occurredAt: new Date(row.occurred_at).toISOString(), actor: { staffId: row.actor_id, role: row.actor_role, unitId: row.actor_unit_id }, payload: row.payload })));
+    const result = applyAction(state, command, by, at.toISOString(), { unitTree: tree });
+    await test.db.transaction().execute(async (tx) => {
+      const ok = await appendEventsWithProjection(
+        tx,
+        petition.id,
+        state.version,
+        result.events.map((event) => ({ type: event.type, actorId: by.staffId, actorRole: by.role, actorUnitId: by.unitId, occurredAt: at, payload: event.payload })),
+        { status: result.state.status, updatedAt: at },
+      );
+      expect(ok).toBe(true);
+    });
+  }
+}
+
+async function submit(mobile: string): Promise<string> {
+  const { caller } = createTestContext(test.db, keys);
+  const receipt = await caller.kiosk.submit({ name: '演示访客', idNumber: '11010519491231002X', mobile, content: '小区路灯坏了两个月，晚上很不安全。', idempotencyKey: randomUUID(), consent: true });
+  return receipt.trackingCode;
+}
+
+async function toReplied(trackingCode: string, at: Date) {
+  const department = await test.db.selectFrom('units').select('id').where('code', '=', '440304D01').executeTakeFirstOrThrow();
+  const handler = await actor('handler');
+  await drive(
+    trackingCode,
+    [
+      [{ action: 'triage', petitionClass: 'claim', claimRoute: 'petitionProcedure', canHandle: true, guidance: '按信访程序办理' }, await actor('lawyer')],
+      [{ action: 'route', unitId: department.id, mode: 'transfer' }, await actor('reception')],
+      [{ action: 'acknowledgeReceipt', noticeText: '【演示】已受理您反映的事项。', noticeGivenAt: at.toISOString() }, handler],
+      [{ action: 'startHandling', handlerStaffId: handler.staffId! }, await actor('depthead')],
+      [{ action: 'reply', outcome: 'support', facts: '【演示】经查属实，已安排维修。', legalBasis: '《信访工作条例》第三十二条' }, handler],
+    ],
+    at,
+  );
+}
+
+/** A valid tracking code that no petition holds (deterministic bytes; the seed draws from a different generator). */
+function unusedCode(fill: number): string {
+  return generateTrackingCode((length) => new Uint8Array(length).fill(fill));
+}
+
+async function lockoutRow(code: string) {
+  return test.db.selectFrom('tracking_lookup_failures').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+}
+
+beforeAll(async () => {
+  await seedDemoData(test.db, { now: new Date(), keys, hashPassword: (password) => Promise.resolve(`plain:${password}`), petitions: 2 });
+});
+
+describe('tracking.lookup', () => {
+  it('shows the own matter with public labels, the due date and its explanation, and no personal data', async () => {
+    const code = await submit('19900005501');
+    const { caller } = createTestContext(test.db, keys);
+    const timeline = await caller.tracking.lookup({ trackingCode: code.toLowerCase().replaceAll('-', ' '), mobileLast4: '5501' });
+    expect(timeline).toMatchObject({ trackingCode: code, status: 'registered', statusLabel: { zh: '已收到', en: 'Received' }, canRate: false, canRequestReview: false });
+    expect(timeline.steps.map((step) => step.label.zh)).toEqual(['已收到您反映的事项']);
+    expect(timeline.dueDates.map((due) => due.kind)).toEqual(['route']);
+    expect(timeline.dueDates[0]!.explanation.zh.length).toBeGreaterThan(0);
+    const text = JSON.stringify(timeline);
+    for (const secret of ['演示访客', '19900005501', '11010519491231002X', '5501']) expect(text).not.toContain(secret);
+  });
+
+  it.each([
+    ['a wrong last 4 digits', async () => ({ trackingCode: await submit('19900005502'), mobileLast4: '0000' })],
+    ['a well-formed code nobody holds', () => Promise.resolve({ trackingCode: unusedCode(3), mobileLast4: '5502' })],
+  ])('answers %s with the same neutral NOT_FOUND message', async (_, makeInput) => {
+    const { caller } = createTestContext(test.db, keys);
+    const error = await caller.tracking.lookup(await makeInput()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('NOT_FOUND');
+    expect((error as TRPCError).message).toBe('The tracking code and the last 4 digits do not match; please check them, or ask staff for help');
+  });
+
+  it('locks a code for 15 minutes after 5 wrong pairs, even for the right pair', async () => {
+    const code = await submit('19900005503');
+    let now = new Date('2026-03-02T02:00:00Z');
+    const { caller } = createTestContext(test.db, keys, { now: () => now });
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '1111' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '1111' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5503' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect((await lockoutRow(code))?.failures).toBe(5);
+    now = new Date(now.getTime() + 14 * 60_000);
+    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5503' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    now = new Date(now.getTime() + 60_000 + 1000);
+    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5503' })).resolves.toMatchObject({ trackingCode: code });
+    expect(await lockoutRow(code)).toBeUndefined();
+  });
+
+  it('locks a code nobody holds in exactly the same way, so the lockout reveals nothing', async () => {
+    const code = unusedCode(5);
+    const now = new Date('2026-03-02T02:00:00Z');
+    const { caller } = createTestContext(test.db, keys, { now: () => now });
+    const codes: string[] = [];
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      codes.push(await caller.tracking.lookup({ trackingCode: code, mobileLast4: '9999' }).then(() => 'OK', (error: TRPCError) => error.code));
+    }
+    expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+  });
+});
+
+describe('rating and review', () => {
+  it('refuses a rating before the reply, changing nothing', async () => {
+    const code = await submit('19900005510');
+    const { caller } = createTestContext(test.db, keys);
+    const before = await test.db.selectFrom('petition_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    await expect(caller.tracking.rate({ trackingCode: code, mobileLast4: '5510', rating: 'satisfied' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const after = await test.db.selectFrom('petition_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('records 不满意 through the workflow, then a review request to the level above the replying unit', async () => {
+    const code = await submit('19900005511');
+    await toReplied(code, new Date());
+    const { caller } = createTestContext(test.db, keys);
+    const replied = await caller.tracking.lookup({ trackingCode: code, mobileLast4: '5511' });
+    expect(replied).toMatchObject({ status: 'replied', statusLabel: { zh: '已答复' }, canRate: true, canRequestReview: true, handlingUnit: { zh: '区住房和建设局' } });
+    expect(replied.notices.map((notice) => notice.title.zh)).toEqual(['受理告知书', '处理意见书']);
+    expect(replied.notices[1]!.text).toContain('经查属实');
+    const rated = await caller.tracking.rate({ trackingCode: code, mobileLast4: '5511', rating: 'dissatisfied', comment: '维修不及时' });
+    expect(rated).toMatchObject({ status: 'evaluated', evaluation: 'dissatisfied', canRate: false, canRequestReview: true });
+    await expect(caller.tracking.rate({ trackingCode: code, mobileLast4: '5511', rating: 'satisfied' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const reviewed = await caller.tracking.requestReview({ trackingCode: code, mobileLast4: '5511', reason: '路灯仍未修好，对处理意见不服。' });
+    expect(reviewed).toMatchObject({ status: 'reviewRequested', statusLabel: { zh: '复查中' }, canRequestReview: false });
+    const petition = await test.db.selectFrom('petitions').select(['id', 'status', 'version']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
+    const rows = await loadEventRows(test.db, petition.id);
+    expect(rows.map((row) => row.type).slice(-2)).toEqual(['evaluationRecorded', 'reviewRequested']);
+    expect(petition).toMatchObject({ status: 'reviewRequested', version: rows.length });
+    const district = await test.db.selectFrom('units').select('id').where('code', '=', '440304').executeTakeFirstOrThrow();
+    expect(rows.at(-1)!.payload).toMatchObject({ reviewingUnitId: district.id });
+  });
+
+  it('refuses a review request after the 30-day window, changing nothing', async () => {
+    const code = await submit('19900005512');
+    const repliedAt = new Date('2026-01-05T02:00:00Z');
+    await toReplied(code, repliedAt);
+    await drive(code, [[{ action: 'recordDelivery', document: 'reply', deliveredAt: repliedAt.toISOString() }, await actor('handler')]], repliedAt);
+    const { caller } = createTestContext(test.db, keys, { now: () => new Date('2026-03-01T02:00:00Z') });
+    const timeline = await caller.tracking.lookup({ trackingCode: code, mobileLast4: '5512' });
+    expect(timeline.canRequestReview).toBe(false);
+    expect(timeline.reviewWindowEndsOn).toBe('2026-02-04');
+    await expect(caller.tracking.requestReview({ trackingCode: code, mobileLast4: '5512', reason: '对处理意见不服，申请复查。' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const petition = await test.db.selectFrom('petitions').select('status').where('tracking_code', '=', code).executeTakeFirstOrThrow();
+    expect(petition.status).toBe('replied');
+  });
+});
