@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, type AppRouter } from '@xinfang/api';
@@ -10,6 +11,7 @@ import type { DatabaseHandle } from '@xinfang/db/database';
 import { findMigrationVersion, isDatabaseReachable } from '@xinfang/db/migrate';
 import type { PersonalDataKeys } from '@xinfang/security/personal-data';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { translateMessage } from '@xinfang/domain/messages';
 import { renderLandingPage } from './landing-page.ts';
 
 export const sessionCookieName = 'xinfang_session';
@@ -25,7 +27,46 @@ export interface AppOptions {
   consoleDist: string;
   kioskDist: string;
   now?: () => Date;
+  /** Requests per minute per address on the public procedures; the benchmark raises them. */
+  rateLimits?: Partial<RateLimits>;
+  /** Largest request body; the kiosk's three photos (≤300 KiB each, base64) must fit. */
+  bodyLimitBytes?: number;
+  /** Fastify's trustProxy: set when a TLS-terminating proxy stands in front, so addresses and https are the client's. */
+  trustProxy?: boolean | string[] | ((address: string, hop: number) => boolean);
 }
+
+/** Per-address limits, per minute: tracking lookups (code guessing), sign-in attempts, other public calls. */
+export interface RateLimits {
+  trackingPerMinute: number;
+  signInPerMinute: number;
+  publicPerMinute: number;
+}
+
+export const defaultRateLimits: RateLimits = { trackingPerMinute: 10, signInPerMinute: 20, publicPerMinute: 120 };
+
+const publicProcedures = new Set(
+  Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: string } } }>)
+    .filter(([, procedure]) => procedure._def.meta?.permission === 'public')
+    .map(([path]) => path),
+);
+
+/**
+ * Which per-address bucket a tRPC request counts against, from the procedure names in its URL (a batch names
+ * several): tracking lookups are the tightest; staff procedures have none (staff sit behind one address).
+ * Names that are no procedure count as public, so probing costs the same as calling.
+ */
+export function rateLimitBucketOf(url: string): keyof RateLimits | undefined {
+  if (!url.startsWith('/trpc/')) return undefined;
+  const names = decodeURIComponent(url.slice('/trpc/'.length).split('?')[0] ?? '').split(',');
+  if (names.some((name) => /track/i.test(name))) return 'trackingPerMinute';
+  if (names.includes('auth.signIn')) return 'signInPerMinute';
+  const known = new Set(Object.keys(appRouter._def.procedures));
+  if (names.some((name) => publicProcedures.has(name) || !known.has(name))) return 'publicPerMinute';
+  return undefined;
+}
+
+/** Path and query are logged without the query: a GET's `?input=` may carry personal data. */
+const requestSerializer = (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: request.url.split('?')[0], ip: request.ip });
 
 /**
  * The Fastify application without listening: plugins, /health, /trpc and the two SPAs.
@@ -35,15 +76,51 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.temporaryPassword',
+          '*.mobile',
+          '*.idNumber',
+          '*.address',
+          '*.value',
+          'input',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: { req: requestSerializer },
     },
-    bodyLimit: 1_048_576,
+    bodyLimit: options.bodyLimitBytes ?? 2_097_152,
     routerOptions: { maxParamLength: 5000 },
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   });
   const now = options.now ?? (() => new Date());
 
   await app.register(fastifyCookie, { hook: 'onRequest' });
+
+  const rateLimits = { ...defaultRateLimits, ...options.rateLimits };
+  await app.register(fastifyRateLimit, { global: false });
+  const limiters = Object.fromEntries(
+    (Object.keys(rateLimits) as (keyof RateLimits)[]).map((bucket) => [
+      bucket,
+      app.rateLimit({
+        max: rateLimits[bucket],
+        timeWindow: 60_000,
+        keyGenerator: (request) => `${bucket}:${request.ip}`,
+        // thrown, then answered by the error handler below in our bilingual shape
+        errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `retry in ${context.after}` }),
+      }),
+    ]),
+  ) as Record<keyof RateLimits, ReturnType<typeof app.rateLimit>>;
+  app.addHook('onRequest', async (request, reply) => {
+    const bucket = rateLimitBucketOf(request.url);
+    if (bucket) await limiters[bucket].call(app, request, reply);
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -71,6 +148,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (origin && new URL(origin).host !== request.headers.host) {
       await reply.code(403).send({ error: { message: 'Cross-origin request refused', messageZh: '拒绝跨站请求' } });
     }
+  });
+
+  // Fastify's own refusals (body too large, malformed JSON, unsupported media type) in the shape and languages ours use
+  app.setErrorHandler(async (error: { statusCode?: number }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.code(500).send({ error: { message: translateMessage('server.error', 'en'), messageZh: translateMessage('server.error', 'zh'), messageCode: 'server.error' } });
+    }
+    const code = status === 413 ? 'request.tooLarge' : status === 429 ? 'request.rateLimited' : 'validation.invalid';
+    return reply.code(status).send({ error: { message: translateMessage(code, 'en'), messageZh: translateMessage(code, 'zh'), messageCode: code, data: { messageCode: code, messageZh: translateMessage(code, 'zh'), httpStatus: status } } });
   });
 
   app.get('/health', async (_request, reply) => {

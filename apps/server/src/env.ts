@@ -22,6 +22,17 @@ export const Environment = z.object({
   KIOSK_IDLE_RESET_SECONDS: z.coerce.number().int().min(15).default(90),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Per-address requests per minute on public procedures (tracking lookups, sign-in, the rest); raise for benchmarks. */
+  RATE_LIMIT_TRACKING_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Largest request body in bytes (the kiosk sends up to three photos of ≤300 KiB). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(16_384).max(20_971_520).default(2_097_152),
+  /**
+   * Behind a reverse proxy that terminates TLS: trust its X-Forwarded-For/-Proto (the client address for rate limits,
+   * https for the Secure cookie). `true`, a hop count, or the proxy's addresses (comma-separated). Unset: trust none.
+   */
+  TRUST_PROXY: z.string().optional(),
   /** Where the built apps are; defaults to the workspace's apps/console/dist and apps/kiosk/dist. */
   CONSOLE_DIST: z.string().optional(),
   KIOSK_DIST: z.string().optional(),
@@ -36,4 +47,15 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
     throw new Error(`Invalid environment:\n${problems}`);
   }
   return result.data;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy`: unset → false; `true`/`false`; a hop count; or a list of addresses. */
+export function parseTrustProxy(value: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }

@@ -6,7 +6,7 @@ import { demoAccounts, seedDemoData } from '@xinfang/db/seed';
 import { loadKeys } from '@xinfang/security/key-store';
 import { hashPassword } from '@xinfang/security/password';
 import { buildApp } from './app.ts';
-import { parseEnvironment } from './env.ts';
+import { parseEnvironment, parseTrustProxy } from './env.ts';
 
 const startedAt = performance.now();
 const environment = parseEnvironment(process.env);
@@ -46,6 +46,13 @@ const app = await buildApp({
   logLevel: environment.LOG_LEVEL,
   consoleDist,
   kioskDist,
+  rateLimits: {
+    trackingPerMinute: environment.RATE_LIMIT_TRACKING_PER_MINUTE,
+    signInPerMinute: environment.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+    publicPerMinute: environment.RATE_LIMIT_PUBLIC_PER_MINUTE,
+  },
+  bodyLimitBytes: environment.BODY_LIMIT_BYTES,
+  trustProxy: parseTrustProxy(environment.TRUST_PROXY),
 });
 
 if (loadedKeys.origin === 'generated') {

@@ -64,7 +64,13 @@ const t = initTRPC
           data: { ...shape.data, stack: undefined, messageCode: 'server.error', messageZh: translateMessage('server.error', 'zh'), fieldErrors: null },
         };
       }
-      return { ...shape, data: { ...shape.data, stack: undefined, messageCode: null, messageZh: null, fieldErrors: null } };
+      // tRPC's own refusals (malformed JSON, unknown procedure, wrong method…) get a clear bilingual message too
+      const code = error.code === 'TOO_MANY_REQUESTS' ? 'request.rateLimited' : error.code === 'PAYLOAD_TOO_LARGE' ? 'request.tooLarge' : 'validation.invalid';
+      return {
+        ...shape,
+        message: translateMessage(code, 'en'),
+        data: { ...shape.data, stack: undefined, messageCode: code, messageZh: translateMessage(code, 'zh'), fieldErrors: null },
+      };
     },
   });
 
