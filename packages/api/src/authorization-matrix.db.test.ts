@@ -136,6 +136,20 @@ const jurisdictionCases: Record<string, { inside: (fixture: Fixture) => Promise<
       expect(page.total).toBe(own.length);
     },
   },
+  'search.petitions': {
+    inside: async () => {
+      const result = await callers.get('receptionOfficer')!.search.petitions({ text: '演示' });
+      expect(result.items.length).toBeGreaterThan(0);
+    },
+    outside: async () => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      const result = await streetOfficer.search.petitions({ text: '演示', limit: 100 });
+      const own = await test.db.selectFrom('petitions').innerJoin('units', 'units.id', 'petitions.street_unit_id').select('petitions.id').where('units.code', '=', nanyuan).execute();
+      const ownIds = new Set(own.map((row) => row.id));
+      expect(result.items.length).toBeGreaterThan(0);
+      expect(result.items.every((item) => ownIds.has(item.id))).toBe(true);
+    },
+  },
   'privacy.reveal': {
     inside: async ({ petitionAt }) => {
       const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');

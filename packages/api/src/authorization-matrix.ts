@@ -41,6 +41,7 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'tracking.requestReview': { permission: 'public', scope: 'public' },
   'petitions.list': { permission: 'petition.list', scope: 'jurisdiction' },
   'privacy.reveal': { permission: 'identity.reveal', scope: 'jurisdiction' },
+  'search.petitions': { permission: 'petition.list', scope: 'jurisdiction' },
 };
 
 /** Deliberate deviations from the permission table, each with its reason. Empty today. */

@@ -6,6 +6,7 @@ import { unitsRouter } from './modules/units/units.router.ts';
 import { kioskRouter } from './modules/kiosk/kiosk.router.ts';
 import { petitionsRouter } from './modules/petitions/petitions.router.ts';
 import { privacyRouter } from './modules/privacy/privacy.router.ts';
+import { searchRouter } from './modules/search/search.router.ts';
 import { trackingRouter } from './modules/tracking/tracking.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   documents: documentsRouter,
   units: unitsRouter,
   privacy: privacyRouter,
+  search: searchRouter,
   tracking: trackingRouter,
 });
 

@@ -203,26 +203,6 @@ export interface PetitionSearchTable {
   tokens: string;
 }
 
-/** A photo of a document handed in at the kiosk: images only, at most 300 KB, kept in the database. */
-export interface PetitionAttachmentsTable {
-  id: Generated<string>;
-  petition_id: string;
-  position: number;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  data: Buffer;
-  created_at: DefaultedTimestamp;
-}
-
-/** Wrong tracking-code + last-4 pairs per code, for the public lookup lockout. */
-export interface TrackingLookupFailuresTable {
-  tracking_code: string;
-  failures: number;
-  first_failed_at: Timestamp;
-  locked_until: Timestamp | null;
-}
-
 export interface DB {
   units: UnitsTable;
   staff: StaffTable;

@@ -1,0 +1,103 @@
+/**
+ * The text a petition is searched by: summary, content and request, joined by a space (which no token contains,
+ * so no token spans two fields).
+ * @example petitionSearchText({ summary: '路灯不亮', content: '小区路灯', request: null }) // '路灯不亮 小区路灯'
+ */
+export function petitionSearchText(fields: { summary: string; content: string; request?: string | null | undefined }): string {
+  return [fields.summary, fields.content, fields.request ?? null].filter((part): part is string => part !== null).join(' ');
+}
+
+/**
+ * Separators no lexeme contains. A fixed list (not `\s`), so that JavaScript and both database engines agree; the
+ * SQL function uses the same list.
+ */
+const whitespace = /[ \t\n\r\f\v\u00a0\u3000]/u;
+
+/**
+ * Lower-cases ASCII letters only: PostgreSQL's `lower()` depends on the database locale (PGlite runs with `C`), so
+ * both sides fold A–Z alone.
+ * @example foldCase('ABC路灯') // 'abc路灯'
+ */
+export function foldCase(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+/**
+ * The index lexemes of a text: every character and every pair of adjacent characters (by code point) of the
+ * case-folded text, leaving out any containing white space; sorted and without duplicates. Mirrors the SQL function
+ * `petition_search_tokens` of the search migration.
+ * @example documentLexemes('路灯 不亮') // ['不', '不亮', '亮', '灯', '路', '路灯']
+ */
+export function documentLexemes(text: string): string[] {
+  const characters = [...foldCase(text)];
+  const lexemes = new Set<string>();
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index]!;
+    if (whitespace.test(character)) continue;
+    lexemes.add(character);
+    const next = characters[index + 1];
+    if (next !== undefined && !whitespace.test(next)) lexemes.add(character + next);
+  }
+  return [...lexemes].sort(compareLexemes);
+}
+
+/**
+ * The words of a query: split on white space, case-folded, duplicates removed.
+ * @example searchWords(' 电梯  维修 电梯') // ['电梯', '维修']
+ */
+export function searchWords(text: string): string[] {
+  return [...new Set(foldCase(text).split(/[ \t\n\r\f\v\u00a0\u3000]+/u).filter((word) => word.length > 0))];
+}
+
+/**
+ * The lexemes a word needs in the index: its bigrams, or the word itself when it is one character.
+ * @example wordLexemes('拖欠工资') // ['拖欠', '欠工', '工资']
+ */
+export function wordLexemes(word: string): string[] {
+  const characters = [...foldCase(word)];
+  if (characters.length === 1) return characters;
+  const lexemes: string[] = [];
+  for (let index = 0; index + 1 < characters.length; index++) lexemes.push(characters[index]! + characters[index + 1]!);
+  return [...new Set(lexemes)];
+}
+
+/** A lexeme quoted for PostgreSQL's tsvector/tsquery input syntax (no parsing, no stemming). */
+function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * A query's words as tsquery input text (`'ab' & 'bc'`), for `tokens @@ $1::tsquery`; undefined when there is no word.
+ * @example tsqueryText('拖欠工资') // "'拖欠' & '欠工' & '工资'"
+ */
+export function tsqueryText(text: string): string | undefined {
+  const lexemes = [...new Set(searchWords(text).flatMap(wordLexemes))];
+  return lexemes.length === 0 ? undefined : lexemes.map(quoteLexeme).join(' & ');
+}
+
+/**
+ * A text's lexemes as tsvector input text, for bulk loaders that write the index table themselves.
+ * @example tsvectorText('路灯') // "'灯' '路' '路灯'"
+ */
+export function tsvectorText(text: string): string {
+  return documentLexemes(text).map(quoteLexeme).join(' ');
+}
+
+/**
+ * Whether a text contains every word of a query (case-insensitive): what the index pre-selects for.
+ * @example matchesAllWords('小区路灯不亮', '路灯 不亮') // true
+ */
+export function matchesAllWords(text: string, query: string): boolean {
+  const haystack = foldCase(text);
+  return searchWords(query).every((word) => haystack.includes(word));
+}
+
+/** Code-point order, like PostgreSQL's tsvector sorts lexemes (by bytes; UTF-8 byte order is code-point order). */
+function compareLexemes(left: string, right: string): number {
+  const a = [...left].map((character) => character.codePointAt(0)!);
+  const b = [...right].map((character) => character.codePointAt(0)!);
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    if (a[index] !== b[index]) return a[index]! - b[index]!;
+  }
+  return a.length - b.length;
+}
