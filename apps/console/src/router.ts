@@ -9,12 +9,17 @@ export function createConsoleRouter(queryClient: QueryClient): Router {
     history: createWebHistory('/console/'),
     routes: [
       { path: '/sign-in', name: 'sign-in', component: () => import('./features/auth/sign-in-view.vue'), meta: { public: true } },
+      { path: '/documents/:id', name: 'document', component: () => import('./features/documents/document-view.vue') },
       {
         path: '/',
         component: () => import('./layouts/console-layout.vue'),
         children: [
           { path: '', redirect: { name: 'petitions' } },
           { path: 'petitions', name: 'petitions', component: () => import('./features/petitions/petition-list-view.vue') },
+          { path: 'petitions/:id', name: 'petition', component: () => import('./features/casework/petition-detail-view.vue') },
+          { path: 'queues/:queue?', name: 'queue', component: () => import('./features/queues/queue-view.vue') },
+          { path: 'register', name: 'register', component: () => import('./features/registration/register-view.vue') },
+          { path: 'calendar', name: 'calendar', component: () => import('./features/calendar/calendar-view.vue') },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: '/' },
