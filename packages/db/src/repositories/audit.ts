@@ -46,8 +46,13 @@ export function hashAuditRow(previousHash: string | null, row: HashedFields): st
   return createHash('sha256').update(content).digest('hex');
 }
 
-function chainFor(entry: AuditEntry): number {
-  const key = entry.actorId ?? entry.ip ?? entry.targetId ?? '';
+/**
+ * The chain a record joins. One staff member's records share a chain (their history reads in order); anonymous
+ * records (kiosk, tracking) spread by their target, which is random, so one busy kiosk address does not queue on one
+ * chain; failed sign-ins without an account fall back to the address.
+ */
+export function chainFor(entry: Pick<AuditEntry, 'actorId' | 'targetId' | 'ip'>): number {
+  const key = entry.actorId ?? entry.targetId ?? entry.ip ?? '';
   let sum = 0;
   for (const character of key) sum = (sum * 31 + character.charCodeAt(0)) % 65_521;
   return sum % auditChainCount;
@@ -55,7 +60,9 @@ function chainFor(entry: AuditEntry): number {
 
 /**
  * Appends an audit record inside the caller's transaction, chained to the last record of its chain.
- * The advisory lock serialises writers of one chain only, until the transaction ends.
+ * The advisory lock serialises writers of one chain only, until the transaction ends: call it as the transaction's
+ * last statement so the lock is held for the shortest time. Needs READ COMMITTED (the default), so the lookup of
+ * the chain's last row sees the previous writer's commit.
  */
 export async function appendAudit(tx: DatabaseTransaction, entry: AuditEntry): Promise<void> {
   const chain = chainFor(entry);
