@@ -35,7 +35,7 @@ describe('the thin slice: a visitor submits at the kiosk, an officer finds it in
     await page.getByTestId('choice-submit').tap();
     await page.getByTestId('field-name').locator('input').fill('演示访客');
     await page.getByTestId('field-mobile').locator('input').fill('1380013');
-    await page.getByTestId('submit').tap();
+    await page.getByTestId('next').tap();
     await expect(page.getByText('请输入正确的手机号码（11位，以1开头）').isVisible()).resolves.toBe(true);
     await expect(page.getByText('此项为必填项').isVisible()).resolves.toBe(true);
     await saveScreenshot(page, 'kiosk-submit-errors-zh');
@@ -47,9 +47,13 @@ describe('the thin slice: a visitor submits at the kiosk, an officer finds it in
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/kiosk/submit`);
     await page.getByTestId('field-name').locator('input').fill('演示访客');
+    await page.getByTestId('field-id-number').locator('input').fill('11010519491231002X'); // DOMAIN.md §9's published example
     await page.getByTestId('field-mobile').locator('input').fill('199 0000 1234');
+    await page.getByTestId('next').tap();
     await page.getByTestId('field-content').locator('textarea').fill('小区门口的路灯坏了两个月，晚上出行很不安全，希望尽快修复。');
     await saveScreenshot(page, 'kiosk-submit-filled-zh');
+    await page.getByTestId('next').tap();
+    await page.getByTestId('consent').tap();
     await page.getByTestId('submit').tap();
     await page.getByTestId('tracking-code').waitFor();
     trackingCode = (await page.getByTestId('tracking-code').textContent())?.trim() ?? '';
@@ -85,7 +89,7 @@ describe('the thin slice: a visitor submits at the kiosk, an officer finds it in
     expect(trackingCode).not.toBe('');
     await server.restart();
     const response = await fetch(`${server.baseUrl}/health`);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true, migration: '20261125000000_initial' } });
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true, migration: expect.stringMatching(/^\d{14}_\w+$/) } });
     const context = await newContext(browser, { viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/console/`);

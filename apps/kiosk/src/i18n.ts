@@ -4,7 +4,7 @@ import { createI18n } from 'vue-i18n';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
-const storedLocale = typeof localStorage === 'undefined' ? null : localStorage.getItem('xinfang.kiosk.locale');
+const storedLocale = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem('xinfang.kiosk.locale');
 
 export const i18n = createI18n({
   legacy: false,
@@ -16,9 +16,22 @@ export const i18n = createI18n({
 /** The domain's language key for the current UI locale. */
 export const currentLanguage = computed<Language>(() => (i18n.global.locale.value === 'en' ? 'en' : 'zh'));
 
-export function toggleLocale(): void {
-  const next = i18n.global.locale.value === 'en' ? 'zh-CN' : 'en';
+/** Sets the UI language; kept for this visitor only (the next visitor starts in Chinese). */
+export function setLocale(next: 'zh-CN' | 'en'): void {
   i18n.global.locale.value = next;
-  localStorage.setItem('xinfang.kiosk.locale', next);
+  try {
+    sessionStorage.setItem('xinfang.kiosk.locale', next);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
   document.documentElement.lang = next;
+}
+
+export function toggleLocale(): void {
+  setLocale(i18n.global.locale.value === 'en' ? 'zh-CN' : 'en');
+}
+
+/** Picks the current language's side of a bilingual text. */
+export function bilingual(text: { zh: string; en: string }): string {
+  return currentLanguage.value === 'en' ? text.en : text.zh;
 }

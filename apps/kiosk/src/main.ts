@@ -11,7 +11,11 @@ import './styles.css';
 
 watch(
   i18n.global.locale,
-  (locale) => (locale === 'en' ? Locale.use('en-US', enUS) : Locale.use('zh-CN', zhCN)),
+  (locale) => {
+    if (locale === 'en') Locale.use('en-US', enUS);
+    else Locale.use('zh-CN', zhCN);
+    document.documentElement.lang = locale;
+  },
   { immediate: true },
 );
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkCreditCode } from '../identity/credit-code.ts';
 import { IdCardNumber } from '../identity/id-card.ts';
 import { MobileNumber } from '../identity/mobile.ts';
+import type { MessageCode } from '../messages/messages.ts';
 import { PetitionStatus } from '../petition/petition.ts';
 import { KioskCategory } from './kiosk-category.ts';
 import { KioskPhoto, maxKioskPhotos } from './kiosk-photo.ts';
@@ -85,15 +86,33 @@ export const KioskSubmissionFields = z.object({
   consent: z.literal(true, { message: 'kiosk.consentRequired' }),
 });
 
+/** The fields the cross-field rules read. */
+export interface KioskCrossFields {
+  petitionerKind?: PetitionerKind | undefined;
+  organisationName?: string | undefined;
+  collective?: boolean | undefined;
+  headcount?: number | undefined;
+  representatives?: readonly unknown[] | undefined;
+}
+
+/**
+ * The rules between fields (an organisation needs its name; a collective matter at least 2 people and a
+ * representative), usable on a half-filled form too: zod runs an object's refinements only once every field parses.
+ * @example kioskCrossFieldIssues({ collective: true, headcount: 1, representatives: [] }).map((issue) => issue.message) // ['kiosk.collective.headcount', 'kiosk.collective.representativeRequired']
+ */
+export function kioskCrossFieldIssues(value: KioskCrossFields): { path: string; message: MessageCode }[] {
+  const issues: { path: string; message: MessageCode }[] = [];
+  if (value.petitionerKind === 'organisation' && !value.organisationName?.trim()) issues.push({ path: 'organisationName', message: 'kiosk.organisationNameRequired' });
+  if (value.collective) {
+    if ((value.headcount ?? 0) < 2) issues.push({ path: 'headcount', message: 'kiosk.collective.headcount' });
+    if ((value.representatives?.length ?? 0) === 0) issues.push({ path: 'representatives', message: 'kiosk.collective.representativeRequired' });
+  }
+  return issues;
+}
+
 /** A kiosk submission with its cross-field rules (organisation name; collective headcount and representatives). */
 export const KioskSubmission = KioskSubmissionFields.superRefine((value, context) => {
-  if (value.petitionerKind === 'organisation' && value.organisationName === '') {
-    context.addIssue({ code: 'custom', message: 'kiosk.organisationNameRequired', path: ['organisationName'] });
-  }
-  if (value.collective) {
-    if (value.headcount < 2) context.addIssue({ code: 'custom', message: 'kiosk.collective.headcount', path: ['headcount'] });
-    if (value.representatives.length === 0) context.addIssue({ code: 'custom', message: 'kiosk.collective.representativeRequired', path: ['representatives'] });
-  }
+  for (const issue of kioskCrossFieldIssues(value)) context.addIssue({ code: 'custom', message: issue.message, path: [issue.path] });
 });
 export type KioskSubmission = z.input<typeof KioskSubmission>;
 export type ParsedKioskSubmission = z.output<typeof KioskSubmission>;
