@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { documentLexemes } from '@xinfang/domain/search/search-tokens';
+import { documentLexemes, tsvectorText } from '@xinfang/domain/search/search-tokens';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,14 @@ describe('petition search tokens', () => {
     expect(rows.rows.length).toBe(60 + realistic.length);
     for (const row of rows.rows) {
       expect([...row.lexemes].sort()).toEqual([...documentLexemes(row.text)].sort());
+    }
+  });
+
+  it('as written by bulk loaders (tsvectorText) equal the SQL function’s', async () => {
+    const texts = [...realistic, "it's a \\ back'slash", 'ABC　abc\n𠀋'];
+    for (const text of texts) {
+      const result = await sql<{ same: boolean }>`select ${tsvectorText(text)}::tsvector = petition_search_tokens(${text}) as same`.execute(test.db);
+      expect(result.rows[0]?.same, text).toBe(true);
     }
   });
 

@@ -30,7 +30,7 @@ describe('search tokens', () => {
   it('quotes lexemes for tsquery and tsvector input', () => {
     expect(tsqueryText("拖欠工资 it's")).toBe("'拖欠' & '欠工' & '工资' & 'it' & 't''' & '''s'");
     expect(tsqueryText('  ')).toBeUndefined();
-    expect(tsvectorText('a\\b')).toBe("'\\\\' '\\\\b' 'a' 'a\\\\' 'b'");
+    expect(tsvectorText('a\\b').split(' ').sort()).toEqual(["'\\\\'", "'\\\\b'", "'a'", "'a\\\\'", "'b'"]);
   });
 
   it('joins the fields of a petition with a separator', () => {

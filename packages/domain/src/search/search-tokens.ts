@@ -11,7 +11,7 @@ export function petitionSearchText(fields: { summary: string; content: string; r
  * Separators no lexeme contains. A fixed list (not `\s`), so that JavaScript and both database engines agree; the
  * SQL function uses the same list.
  */
-const whitespace = /[ \t\n\r\f\v\u00a0\u3000]/u;
+const separatorRun = /[ \t\n\r\f\v\u00a0\u3000]+/u;
 
 /**
  * Lower-cases ASCII letters only: PostgreSQL's `lower()` depends on the database locale (PGlite runs with `C`), so
@@ -22,23 +22,30 @@ export function foldCase(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
-/**
- * The index lexemes of a text: every character and every pair of adjacent characters (by code point) of the
- * case-folded text, leaving out any containing white space; sorted and without duplicates. Mirrors the SQL function
- * `petition_search_tokens` of the search migration.
- * @example documentLexemes('路灯 不亮') // ['不', '不亮', '亮', '灯', '路', '路灯']
- */
-export function documentLexemes(text: string): string[] {
+const separators = new Set<string>([' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u3000']);
+
+/** The lexemes of a text, unordered (the hot path of bulk loaders). */
+function lexemeSet(text: string): Set<string> {
   const characters = [...foldCase(text)];
   const lexemes = new Set<string>();
   for (let index = 0; index < characters.length; index++) {
     const character = characters[index]!;
-    if (whitespace.test(character)) continue;
+    if (separators.has(character)) continue;
     lexemes.add(character);
     const next = characters[index + 1];
-    if (next !== undefined && !whitespace.test(next)) lexemes.add(character + next);
+    if (next !== undefined && !separators.has(next)) lexemes.add(character + next);
   }
-  return [...lexemes].sort(compareLexemes);
+  return lexemes;
+}
+
+/**
+ * The index lexemes of a text: every character and every pair of adjacent characters (by code point) of the
+ * case-folded text, leaving out any containing a separator; sorted and without duplicates. Mirrors the SQL function
+ * `petition_search_tokens` of the search migration.
+ * @example documentLexemes('路灯 不亮') // ['不', '不亮', '亮', '灯', '路', '路灯']
+ */
+export function documentLexemes(text: string): string[] {
+  return [...lexemeSet(text)].sort(compareLexemes);
 }
 
 /**
@@ -46,7 +53,7 @@ export function documentLexemes(text: string): string[] {
  * @example searchWords(' 电梯  维修 电梯') // ['电梯', '维修']
  */
 export function searchWords(text: string): string[] {
-  return [...new Set(foldCase(text).split(/[ \t\n\r\f\v\u00a0\u3000]+/u).filter((word) => word.length > 0))];
+  return [...new Set(foldCase(text).split(separatorRun).filter((word) => word.length > 0))];
 }
 
 /**
@@ -63,6 +70,7 @@ export function wordLexemes(word: string): string[] {
 
 /** A lexeme quoted for PostgreSQL's tsvector/tsquery input syntax (no parsing, no stemming). */
 function quoteLexeme(lexeme: string): string {
+  if (!lexeme.includes("'") && !lexeme.includes('\\')) return `'${lexeme}'`;
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
@@ -76,11 +84,14 @@ export function tsqueryText(text: string): string | undefined {
 }
 
 /**
- * A text's lexemes as tsvector input text, for bulk loaders that write the index table themselves.
- * @example tsvectorText('路灯') // "'灯' '路' '路灯'"
+ * A text's lexemes as tsvector input text (in no particular order: PostgreSQL sorts them), for bulk loaders that
+ * write the index table themselves.
+ * @example tsvectorText('路灯') // "'路' '路灯' '灯'"
  */
 export function tsvectorText(text: string): string {
-  return documentLexemes(text).map(quoteLexeme).join(' ');
+  let output = '';
+  for (const lexeme of lexemeSet(text)) output += output === '' ? quoteLexeme(lexeme) : ` ${quoteLexeme(lexeme)}`;
+  return output;
 }
 
 /**
