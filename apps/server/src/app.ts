@@ -65,6 +65,15 @@ export function rateLimitBucketOf(url: string): keyof RateLimits | undefined {
   return undefined;
 }
 
+/** The host of an Origin header; a malformed one (`null` from a sandboxed frame, junk) counts as foreign. */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Path and query are logged without the query: a GET's `?input=` may carry personal data. */
 const requestSerializer = (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: request.url.split('?')[0], ip: request.ip });
 
@@ -145,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) {
+    if (origin && hostOf(origin) !== request.headers.host) {
       await reply.code(403).send({ error: { message: 'Cross-origin request refused', messageZh: '拒绝跨站请求' } });
     }
   });

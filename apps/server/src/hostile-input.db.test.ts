@@ -211,6 +211,11 @@ describe('hostile input through the HTTP server', () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it.each(['null', 'not a url', 'https://evil.example', 'http://[::1'])('refuses a state-changing request with Origin %s', async (origin) => {
+    const response = await app.inject({ method: 'POST', url: '/trpc/kiosk.submit', headers: { origin, 'content-type': 'application/json' }, payload: '{}' });
+    expect(response.statusCode).toBe(403);
+  });
+
   it('answers 413 with a bilingual message for a body over the limit', async () => {
     const response = await app.inject({ method: 'POST', url: '/trpc/kiosk.submit', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ content: 'x'.repeat(3_000_000) }) });
     expect(response.statusCode).toBe(413);
