@@ -39,6 +39,8 @@ const typedColumns = {
   petition_documents: { id: true, petition_id: true, kind: true, serial_number: true, issued_at: true, issued_by: true, issuing_unit_id: true, event_sequence: true, content: true },
   repeat_decisions: { id: true, petition_id: true, candidate_petition_id: true, decision: true, decided_by: true, decided_at: true },
   petition_search: { petition_id: true, tokens: true },
+  indicator_daily: { day: true, street_unit_id: true, metric: true, value: true },
+  indicator_rollup_state: { id: true, complete_through: true, refreshed_at: true },
 } satisfies { [Table in keyof DB]: Record<keyof DB[Table], true> };
 
 const test = useTestDatabase();

@@ -203,6 +203,20 @@ export interface PetitionSearchTable {
   tokens: string;
 }
 
+/** Daily counts per street behind the indicators; derived, rebuilt by repositories/indicators.ts. */
+export interface IndicatorDailyTable {
+  day: ColumnType<string, string, string>;
+  street_unit_id: string | null;
+  metric: string;
+  value: ColumnType<string, number | string, number | string>;
+}
+
+export interface IndicatorRollupStateTable {
+  id: number;
+  complete_through: ColumnType<string | null, string | null, string | null>;
+  refreshed_at: Timestamp | null;
+}
+
 export interface DB {
   units: UnitsTable;
   staff: StaffTable;
@@ -220,6 +234,8 @@ export interface DB {
   petition_documents: PetitionDocumentsTable;
   repeat_decisions: RepeatDecisionsTable;
   petition_search: PetitionSearchTable;
+  indicator_daily: IndicatorDailyTable;
+  indicator_rollup_state: IndicatorRollupStateTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
