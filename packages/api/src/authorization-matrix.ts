@@ -21,7 +21,43 @@ export type ProcedureScope = 'public' | 'self' | 'system' | 'jurisdiction';
 export interface MatrixRow {
   permission: Permission | 'public';
   scope: ProcedureScope;
+  /**
+   * A `jurisdiction`-scoped procedure whose jurisdiction check is the same code path as another's (e.g. every workflow
+   * step goes through `performAction`): that procedure's cases cover it. Name the shared function in `why`.
+   */
+  sharesJurisdictionCheckWith?: string;
+  /** Why the row is what it is, when that is not obvious (a deliberate cross-jurisdiction read, a shared check). */
+  why?: string;
 }
+
+/** The workflow steps: one procedure each, all through `performAction` (load, `checkAccess`, `applyAction`, save). */
+const workflowSteps = [
+  'triage',
+  'divert',
+  'recordDiversionOutcome',
+  'startMediation',
+  'concludeMediation',
+  'recordJudicialConfirmation',
+  'route',
+  'acknowledgeReceipt',
+  'object',
+  'recuse',
+  'startHandling',
+  'requestExtension',
+  'approveExtension',
+  'pauseClock',
+  'resumeClock',
+  'reply',
+  'recordDelivery',
+  'recordEvaluation',
+  'requestReview',
+  'answerReview',
+  'requestRecheck',
+  'answerRecheck',
+  'close',
+  'notAccept',
+  'merge',
+] as const;
 
 export const authorizationMatrix: Record<string, MatrixRow> = {
   'admin.listStaff': { permission: 'staff.manage', scope: 'jurisdiction' },
@@ -40,6 +76,29 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'tracking.rate': { permission: 'public', scope: 'public' },
   'tracking.requestReview': { permission: 'public', scope: 'public' },
   'petitions.list': { permission: 'petition.list', scope: 'jurisdiction' },
+  'petitions.queue': { permission: 'petition.list', scope: 'jurisdiction' },
+  'petitions.queueCounts': { permission: 'petition.list', scope: 'jurisdiction', sharesJurisdictionCheckWith: 'petitions.queue', why: 'the same scopeOf(ctx) filter in queries.service' },
+  'petitions.exportQueue': { permission: 'petition.export', scope: 'jurisdiction', sharesJurisdictionCheckWith: 'petitions.queue', why: 'pages through getQueuePage' },
+  'petitions.myQueues': { permission: 'petition.list', scope: 'self', why: 'the menu of the reader’s own role' },
+  'petitions.get': { permission: 'petition.view', scope: 'jurisdiction' },
+  'petitions.register': { permission: 'petition.register', scope: 'system', why: 'registration creates a record in the officer’s own hall' },
+  'petitions.repeatCandidates': {
+    permission: 'petition.register',
+    scope: 'system',
+    why: 'deliberately district-wide: a repeat is found wherever the person went before (shows summary and status, never identity)',
+  },
+  'petitions.withdraw': { permission: 'petition.act', scope: 'jurisdiction' },
+  ...Object.fromEntries(
+    workflowSteps.map((step) => [
+      `petitions.${step}`,
+      { permission: 'petition.act', scope: 'jurisdiction', sharesJurisdictionCheckWith: 'petitions.withdraw', why: 'every step goes through performAction' } satisfies MatrixRow,
+    ]),
+  ),
+  'documents.get': { permission: 'petition.view', scope: 'jurisdiction', sharesJurisdictionCheckWith: 'petitions.get', why: 'assertMayView on the document’s petition' },
+  'calendar.overview': { permission: 'staff.self', scope: 'system' },
+  'calendar.loadYear': { permission: 'calendar.manage', scope: 'system' },
+  'units.tree': { permission: 'staff.self', scope: 'system', why: 'the unit tree is not confidential' },
+  'units.staff': { permission: 'petition.act', scope: 'system', why: 'a staff directory for assignment pickers: names and roles only' },
   'privacy.reveal': { permission: 'identity.reveal', scope: 'jurisdiction' },
   'search.petitions': { permission: 'petition.list', scope: 'jurisdiction' },
 };
