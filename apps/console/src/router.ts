@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/vue-query';
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import { api } from './api.ts';
+import { installPasswordChangeGuard } from './features/admin/password-guard.ts';
 import { sessionQueryKey } from './features/auth/use-session.ts';
 
 /** Routes of the console; every route but sign-in needs a signed-in staff member. */
@@ -9,6 +10,7 @@ export function createConsoleRouter(queryClient: QueryClient): Router {
     history: createWebHistory('/console/'),
     routes: [
       { path: '/sign-in', name: 'sign-in', component: () => import('./features/auth/sign-in-view.vue'), meta: { public: true } },
+      { path: '/change-password', name: 'change-password', component: () => import('./features/admin/change-password-view.vue') },
       { path: '/documents/:id', name: 'document', component: () => import('./features/documents/document-view.vue') },
       {
         path: '/',
@@ -19,6 +21,7 @@ export function createConsoleRouter(queryClient: QueryClient): Router {
           { path: 'petitions/:id', name: 'petition', component: () => import('./features/casework/petition-detail-view.vue') },
           { path: 'queues/:queue?', name: 'queue', component: () => import('./features/queues/queue-view.vue') },
           { path: 'register', name: 'register', component: () => import('./features/registration/register-view.vue') },
+          { path: 'admin/accounts', name: 'admin-accounts', component: () => import('./features/admin/account-admin-view.vue') },
           { path: 'calendar', name: 'calendar', component: () => import('./features/calendar/calendar-view.vue') },
         ],
       },
@@ -30,5 +33,6 @@ export function createConsoleRouter(queryClient: QueryClient): Router {
     const actor = await queryClient.fetchQuery({ queryKey: sessionQueryKey, queryFn: () => api.auth.me.query(), staleTime: 60_000 }).catch(() => null);
     return actor ? true : { name: 'sign-in', query: { redirect: to.fullPath } };
   });
+  installPasswordChangeGuard(router, queryClient);
   return router;
 }

@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('account administration and the forced password change', () => {
+  it('an administrator creates an account; its first sign-in must change the temporary password', async () => {
+    const admin = await (await newContext(browser)).newPage();
+    await admin.goto(`${server.baseUrl}/console/`);
+    await admin.getByTestId('username').fill('admin');
+    await admin.getByTestId('password').fill('Demo-admin-2026');
+    await admin.getByTestId('sign-in-submit').click();
+    await admin.getByTestId('nav-accounts').click();
+    await admin.getByTestId('account-table').getByText('street-officer').waitFor();
+    await admin.getByTestId('account-create').click();
+    await admin.getByTestId('new-username').fill('zhang.mediator');
+    await admin.getByTestId('new-display-name').fill('张调解员（演示）');
+    await admin.getByTestId('new-password').fill('Temporary-pass-2026');
+    await admin.getByTestId('new-save').click();
+    await admin.getByTestId('account-table').getByText('zhang.mediator').waitFor();
+    await saveScreenshot(admin, 'admin-accounts');
+
+    const user = await (await newContext(browser)).newPage();
+    await user.goto(`${server.baseUrl}/console/`);
+    await user.getByTestId('username').fill('zhang.mediator');
+    await user.getByTestId('password').fill('Temporary-pass-2026');
+    await user.getByTestId('sign-in-submit').click();
+    await user.getByTestId('password-forced').waitFor();
+    expect(user.url()).toContain('/console/change-password');
+    await user.getByTestId('current-password').fill('Temporary-pass-2026');
+    await user.getByTestId('new-password').fill('short');
+    await user.getByTestId('confirm-password').fill('short');
+    await user.getByTestId('change-password-submit').click();
+    await user.locator('.el-form-item__error', { hasText: '密码须为12–128个字符' }).waitFor();
+    await saveScreenshot(user, 'change-password-forced');
+    await user.getByTestId('new-password').fill('My-own-passphrase-2026');
+    await user.getByTestId('confirm-password').fill('My-own-passphrase-2026');
+    await user.getByTestId('change-password-submit').click();
+    await user.waitForURL((url) => !url.pathname.includes('change-password'));
+    await user.getByTestId('current-user').waitFor();
+  });
+});
