@@ -282,9 +282,16 @@ function queueCondition(queue: QueueKey): Expression<SqlBool> {
   }
 }
 
+/**
+ * In the reader's jurisdiction by path (where it arose, or the unit handling it), or escalated to the reader's unit
+ * for review or recheck: a unit above the deployment's root (the city) sees only the matters appealed to it.
+ */
 function scopeCondition(scope: QueueScope): Expression<SqlBool> {
   const prefix = `${scope.unitPath}%`;
-  return sql<SqlBool>`((p.scope_path like ${prefix} or p.responsible_path like ${prefix})
+  const appealedTo = sql<SqlBool>`p.id in (select e.petition_id from petition_events e
+    where e.type in ('reviewRequested', 'recheckRequested')
+      and (e.payload->>'reviewingUnitId' = ${scope.unitId} or e.payload->>'recheckingUnitId' = ${scope.unitId}))`;
+  return sql<SqlBool>`((p.scope_path like ${prefix} or p.responsible_path like ${prefix} or ${appealedTo})
     and not (p.petition_class = 'accusation' and p.accused_unit_id is not null and p.accused_unit_id = ${scope.unitId}::uuid))`;
 }
 

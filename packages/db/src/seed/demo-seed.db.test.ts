@@ -1,3 +1,6 @@
+import { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
+import { replay } from '@xinfang/domain/workflow/replay';
+import { findParentUnit } from '@xinfang/domain/units/unit-tree';
 import { describe, expect, it } from 'vitest';
 import { findStaffByUsername } from '../repositories/staff.ts';
 import { listPetitions } from '../repositories/petitions.ts';
@@ -6,6 +9,12 @@ import { demoAccounts, seedDemoData } from './demo-seed.ts';
 import { departments, streets } from './reference-units.ts';
 
 const test = useTestDatabase();
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
 const keys = createTestKeys();
 const now = new Date('2026-11-25T02:00:00Z');
 const hashPassword = (password: string) => Promise.resolve(`test-hash:${password}`);
@@ -49,6 +58,49 @@ describe('demo seed', () => {
     expect(nanyuan.total).toBeGreaterThan(0);
     expect(nanyuan.total).toBeLessThan(200);
     expect(nanyuan.items.every((item) => item.summary.length > 0)).toBe(true);
+  });
+
+  it('puts the city above the district, and the review and recheck accounts at those levels', async () => {
+    const units = await test.db.selectFrom('units').selectAll().execute();
+    const tree = units.map((unit) => ({ id: unit.id, parentId: unit.parent_id, kind: unit.kind as 'district' }));
+    const byCode = new Map(units.map((unit) => [unit.code, unit]));
+    expect(findParentUnit(tree, byCode.get('440304')!.id)).toBe(byCode.get('440300')!.id);
+    expect(findParentUnit(tree, byCode.get('440304D01')!.id)).toBe(byCode.get('440304')!.id);
+    expect(byCode.get('440300')!.parent_id).toBeNull();
+    expect((await findStaffByUsername(test.db, 'reviewer'))?.unit_id).toBe(byCode.get('440304')!.id);
+    expect((await findStaffByUsername(test.db, 'rechecker'))?.unit_id).toBe(byCode.get('440300')!.id);
+  });
+
+  it('builds each petition with the workflow: statuses spread, and the projection is what the events replay to', async () => {
+    const petitions = await test.db.selectFrom('petitions').select(['id', 'status', 'version', 'petition_class', 'clocks', 'light']).execute();
+    const events = await test.db.selectFrom('petition_events').selectAll().orderBy('petition_id').orderBy('sequence').execute();
+    const byPetition = groupBy(events, (event) => event.petition_id);
+    for (const petition of petitions) {
+      const log = byPetition.get(petition.id)!;
+      const state = replay(
+        log.map((event) =>
+          PetitionEvent.parse({
+            type: event.type,
+            occurredAt: new Date(event.occurred_at).toISOString(),
+            actor: { staffId: event.actor_id, role: event.actor_role ?? 'petitioner', unitId: event.actor_unit_id },
+            payload: event.payload,
+          }),
+        ),
+      );
+      expect({ status: state.status, version: state.version, petitionClass: state.petitionClass ?? null }).toEqual({
+        status: petition.status,
+        version: petition.version,
+        petitionClass: petition.petition_class,
+      });
+      expect(log.map((event) => event.sequence)).toEqual(log.map((_, index) => index + 1));
+      expect(petition.clocks).not.toBeNull();
+    }
+    const counts = groupBy(petitions, (petition) => petition.status);
+    for (const status of ['registered', 'closed', 'handling', 'notAccepted', 'diverted', 'withdrawn']) expect(counts.get(status)?.length ?? 0, status).toBeGreaterThan(0);
+    expect(counts.size).toBeGreaterThanOrEqual(8);
+    const appealed = events.filter((event) => event.type === 'reviewAnswered' || event.type === 'recheckAnswered');
+    expect(appealed.length).toBeGreaterThan(0);
+    expect(petitions.some((petition) => petition.light === 'red')).toBe(true);
   });
 
   it('pages with a keyset cursor without gaps or repeats', async () => {

@@ -3,6 +3,14 @@
  * names here are placeholders for the demo ("示例社区"), not the real communities; load the real list before
  * production. Department codes are our own (440304D01…).
  */
+/**
+ * The city above the district: reviews answered by the district are rechecked here (DOMAIN.md §3, one level above the
+ * reviewer). The unit kinds have no city level, so it is stored with kind 'district' (as the domain's fixtures do);
+ * its path '/440300/' is its own: the district's paths stay '/440304/…', so a city account's queues hold only the
+ * matters escalated to the city.
+ */
+export const city = { code: '440300', nameZh: '深圳市', nameEn: 'Shenzhen Municipality' } as const;
+
 export const district = { code: '440304', nameZh: '福田区', nameEn: 'Futian District' } as const;
 
 export const streets = [

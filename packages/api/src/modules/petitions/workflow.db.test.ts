@@ -239,3 +239,46 @@ describe('calendar re-flow', () => {
     expect(refused.code).toBe('FORBIDDEN');
   });
 });
+
+describe('review at the district and recheck at the city, with the demo accounts', () => {
+  it('routes to the housing bureau; the district reviewer answers the review, the city rechecker the recheck and sees it in its queue', async () => {
+    // sessions signed in at the start may have expired: earlier tests move the clock
+    callers.reception = await signedIn('reception', 'Demo-reception-2026');
+    callers.lawyer = await signedIn('lawyer', 'Demo-lawyer-2026');
+    callers.handler = await signedIn('handler', 'Demo-handler-2026');
+    const reviewer = await signedIn('reviewer', 'Demo-reviewer-2026');
+    const rechecker = await signedIn('rechecker', 'Demo-rechecker-2026');
+    const depthead = await signedIn('depthead', 'Demo-depthead-2026');
+    const city = (await getUnitByCode(test.db, '440300')).id;
+    const { id } = await register();
+    let v = 1;
+    const act = async (caller: Caller, step: keyof Caller['petitions'], input: Record<string, unknown>) => {
+      const procedure = caller.petitions[step] as unknown as (input: unknown) => Promise<{ version: number }>;
+      v = (await procedure({ petitionId: id, expectedVersion: v, ...input })).version;
+    };
+    const handlerId = (await test.db.selectFrom('staff').select('id').where('username', '=', 'handler').executeTakeFirstOrThrow()).id;
+    await act(callers.lawyer, 'triage', { petitionClass: 'claim', claimRoute: 'petitionProcedure', canHandle: true, guidance: '可按信访程序办理' });
+    await act(callers.reception, 'route', { unitId: units['440304D01'], mode: 'transfer' });
+    await act(callers.handler, 'acknowledgeReceipt', { noticeText: '已受理', noticeGivenAt: clock.toISOString() });
+    await act(callers.handler, 'startHandling', { handlerStaffId: handlerId });
+    await act(callers.handler, 'reply', { outcome: 'explain', facts: '经查', legalBasis: '《信访工作条例》', deliveredAt: clock.toISOString() });
+
+    // one level above the housing bureau is the district, not the city
+    const wrongLevel = await failure(callers.reception.petitions.requestReview({ petitionId: id, expectedVersion: v, reviewingUnitId: city, reason: '不服' }));
+    expect(wrongLevel.messageCode).toBe('workflow.review.wrongLevel');
+    await act(callers.reception, 'requestReview', { reviewingUnitId: units['440304'], reason: '不服处理意见' });
+    expect((await failure(depthead.petitions.answerReview({ petitionId: id, expectedVersion: v, outcome: 'upheld', text: '维持' }))).messageCode).toBe('workflow.unitNotResponsible');
+    expect((await rechecker.petitions.queue({ queue: 'appeals', limit: 100 })).items.map((item) => item.id)).not.toContain(id);
+    await act(reviewer, 'answerReview', { outcome: 'upheld', text: '维持原处理意见', deliveredAt: clock.toISOString() });
+
+    const districtAsRechecker = await failure(callers.reception.petitions.requestRecheck({ petitionId: id, expectedVersion: v, recheckingUnitId: units['440304'], reason: '不服' }));
+    expect(districtAsRechecker.messageCode).toBe('workflow.recheck.wrongLevel');
+    await act(callers.reception, 'requestRecheck', { recheckingUnitId: city, reason: '不服复查意见' });
+    const cityQueue = await rechecker.petitions.queue({ queue: 'appeals', limit: 100 });
+    expect(cityQueue.items.map((item) => item.id)).toEqual([id]);
+    expect((await rechecker.petitions.get({ id })).availableActions).toContain('answerRecheck');
+    await act(rechecker, 'answerRecheck', { outcome: 'upheld', text: '维持复查意见' });
+    await act(callers.reception, 'close', { note: '复核终结' });
+    expect((await reviewer.petitions.get({ id })).status).toBe('closed');
+  });
+});

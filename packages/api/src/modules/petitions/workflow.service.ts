@@ -1,10 +1,7 @@
-import { computeClocks, type ClockReading } from '@xinfang/domain/clocks/compute-clocks';
-import { futianPolicy } from '@xinfang/domain/clocks/clock-rules';
+import { clockProjection, toClockView } from '@xinfang/domain/casework/clock-projection';
 import type { WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
-import type { ClockView } from '@xinfang/domain/casework/petition-detail';
 import { documentKindOfAction, formatSerialNumber } from '@xinfang/domain/casework/documents';
 import { DomainError } from '@xinfang/domain/errors';
-import type { Light } from '@xinfang/domain/petition';
 import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
 import { checkAccess, accessTargetOf, type AccessActor } from '@xinfang/domain/permissions/can';
 import type { Actor } from '@xinfang/domain/staff';
@@ -101,45 +98,7 @@ export function toEventActor(actor: Actor): EventActor {
   return { staffId: actor.staffId, role: actor.role, unitId: actor.unitId };
 }
 
-/** A clock reading flattened for transport and storage. */
-export function toClockView(reading: ClockReading): ClockView {
-  return {
-    kind: reading.kind,
-    party: reading.party,
-    state: reading.state,
-    startedOn: reading.startedOn,
-    stoppedOn: reading.stoppedOn ?? null,
-    statutoryDue: reading.statutory.date,
-    localTargetDue: reading.localTarget?.date ?? null,
-    extensionDays: reading.extensionDays,
-    pausedDays: reading.pausedDays,
-    light: reading.light,
-    uncertain: reading.uncertain,
-    explanation: reading.explanation,
-  };
-}
-
-const lightRank: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
-
-/**
- * The clock projection stored for queues: every clock, plus the one that drives the queue — the unit clock still
- * open (running or paused) with the earliest statutory due date; the light is the worst of the open unit clocks.
- */
-export function clockProjection(events: readonly PetitionEvent[], calendar: WorkCalendar, now: Date) {
-  const readings = computeClocks(events, futianPolicy, calendar, now.toISOString());
-  const open = readings.filter((reading) => reading.party === 'unit' && reading.state !== 'stopped');
-  const due = open.reduce<ClockReading | undefined>((earliest, reading) => (!earliest || reading.statutory.date < earliest.statutory.date ? reading : earliest), undefined);
-  const light = open.reduce<Light | null>((worst, reading) => (worst === null || lightRank[reading.light] > lightRank[worst] ? reading.light : worst), null);
-  return {
-    dueAt: due ? new Date(`${due.statutory.date}T23:59:59.999+08:00`) : null,
-    light,
-    clocks: {
-      computedOn: shanghaiDay(now.toISOString()),
-      due: due ? { kind: due.kind, explanation: due.explanation } : null,
-      readings: readings.map(toClockView),
-    },
-  };
-}
+export { clockProjection, toClockView };
 
 export function projectionOf(state: PetitionState, events: readonly PetitionEvent[], calendar: WorkCalendar, units: readonly UnitRow[], now: Date): PetitionProjection {
   const handlingUnitId = state.routedTo?.unitId ?? null;
