@@ -3,6 +3,7 @@ import type { Executor } from '../database.ts';
 /** What a reveal needs of a petition: the units it belongs to, the accusation facts, and the petitioner's sealed values. */
 export interface PetitionPrivacyRow {
   petitionId: string;
+  petitionerId: string;
   petitionClass: string | null;
   accusedUnitId: string | null;
   unitIds: string[];
@@ -11,10 +12,23 @@ export interface PetitionPrivacyRow {
   addressCipher: string | null;
 }
 
-export async function findPetitionPrivacyRow(db: Executor, petitionId: string): Promise<PetitionPrivacyRow | undefined> {
+/**
+ * The petition's access facts and the sealed values of one of its persons: the main petitioner, or `petitionerId`
+ * when that person is linked to the petition (undefined otherwise, so no other petition's person can be reached).
+ */
+export async function findPetitionPrivacyRow(db: Executor, petitionId: string, petitionerId?: string): Promise<PetitionPrivacyRow | undefined> {
   const row = await db
     .selectFrom('petitions as p')
-    .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
+    .innerJoin('petitioners as pr', (join) =>
+      petitionerId
+        ? join.on('pr.id', '=', petitionerId).on((eb) =>
+            eb.or([
+              eb('pr.id', '=', eb.ref('p.petitioner_id')),
+              eb.exists(eb.selectFrom('petition_petitioners as pp').select('pp.petitioner_id').whereRef('pp.petition_id', '=', 'p.id').whereRef('pp.petitioner_id', '=', 'pr.id')),
+            ]),
+          )
+        : join.onRef('pr.id', '=', 'p.petitioner_id'),
+    )
     .select([
       'p.id',
       'p.petition_class',
@@ -23,6 +37,7 @@ export async function findPetitionPrivacyRow(db: Executor, petitionId: string): 
       'p.street_unit_id',
       'p.community_unit_id',
       'p.handling_unit_id',
+      'pr.id as petitioner_row_id',
       'pr.mobile_cipher',
       'pr.id_number_cipher',
       'pr.address_cipher',
@@ -32,6 +47,7 @@ export async function findPetitionPrivacyRow(db: Executor, petitionId: string): 
   if (!row) return undefined;
   const unitIds = [row.hall_unit_id, row.street_unit_id, row.community_unit_id, row.handling_unit_id].filter((id): id is string => id !== null);
   return {
+    petitionerId: row.petitioner_row_id,
     petitionId: row.id,
     petitionClass: row.petition_class,
     accusedUnitId: row.accused_unit_id,

@@ -13,6 +13,8 @@ export const revealFieldLabels = {
 /** A reveal needs the record, the field and a stated reason (kept in the audit log). */
 export const RevealInput = z.object({
   petitionId: z.string().uuid('validation.invalid'),
+  /** One of the petition's persons (a collective visit lists several); the main petitioner when left out. */
+  petitionerId: z.string().uuid('validation.invalid').optional(),
   field: RevealField,
   reason: z.string().trim().min(4, 'validation.text.tooShort').max(200, 'validation.text.tooLong'),
 });

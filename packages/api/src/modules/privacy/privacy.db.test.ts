@@ -2,7 +2,7 @@ import { seedDemoData } from '@xinfang/db/seed';
 import { getUnitByCode } from '@xinfang/db/repositories/units';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
 import { hashPassword } from '@xinfang/security/password';
-import { protectIdNumber } from '@xinfang/security/personal-data';
+import { protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../testing/test-context.ts';
 
@@ -39,6 +39,15 @@ describe('reveal', () => {
     const audit = await test.db.selectFrom('audit_log').selectAll().where('action', '=', 'privacy.reveal').where('target_id', '=', ordinaryId).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_role: 'receptionOfficer', ip: '192.0.2.7', target_type: 'petition', details: { field: 'idNumber', reason: '核实信访人身份' } });
     expect(JSON.stringify(audit)).not.toContain(exampleIdNumber);
+  });
+
+  it('reveals a person linked to the petition, and no person of another petition', async () => {
+    const reception = await signedIn('reception', 'Demo-reception-2026');
+    const [main, other] = await test.db.selectFrom('petitions').select(['id', 'petitioner_id']).orderBy('id').limit(2).execute();
+    const linked = await test.db.insertInto('petitioners').values({ kind: 'person', name: '演示代表', mobile_cipher: protectMobile(keys, '19900000777').cipher }).returning('id').executeTakeFirstOrThrow();
+    await test.db.insertInto('petition_petitioners').values({ petition_id: main!.id, petitioner_id: linked.id, is_representative: true }).execute();
+    expect((await reception.privacy.reveal({ petitionId: main!.id, petitionerId: linked.id, field: 'mobile', reason: '联系代表' })).value).toBe('19900000777');
+    await expect(reception.privacy.reveal({ petitionId: main!.id, petitionerId: other!.petitioner_id, field: 'mobile', reason: '联系代表' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('keeps the masked form in lists', async () => {

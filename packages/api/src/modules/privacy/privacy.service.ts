@@ -18,7 +18,7 @@ interface StaffContext extends ApiContext {
  * transaction that reads the value.
  */
 export async function revealPersonalData(ctx: StaffContext, input: RevealInput): Promise<RevealResult> {
-  const row = await findPetitionPrivacyRow(ctx.db, input.petitionId);
+  const row = await findPetitionPrivacyRow(ctx.db, input.petitionId, input.petitionerId);
   if (!row) throw new DomainError('petition.notFound', 'notFound');
   const tree = (await loadUnitTree(ctx.db)).map((unit) => ({ ...unit, kind: UnitKind.parse(unit.kind) }));
   const isAccusation = row.petitionClass === 'accusation';
@@ -43,7 +43,7 @@ export async function revealPersonalData(ctx: StaffContext, input: RevealInput):
       targetType: 'petition',
       targetId: row.petitionId,
       ip: ctx.clientIp,
-      details: { field: input.field, reason: input.reason },
+      details: { field: input.field, reason: input.reason, petitionerId: row.petitionerId },
     }),
   );
   return { field: input.field, value };
