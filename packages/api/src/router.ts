@@ -1,4 +1,5 @@
 import { adminRouter } from './modules/admin/admin.router.ts';
+import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { calendarRouter } from './modules/calendar/calendar.router.ts';
 import { documentsRouter } from './modules/documents/documents.router.ts';
@@ -12,6 +13,7 @@ import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   admin: adminRouter,
+  audit: auditRouter,
   auth: authRouter,
   kiosk: kioskRouter,
   petitions: petitionsRouter,

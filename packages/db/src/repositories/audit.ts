@@ -155,3 +155,24 @@ export async function verifyAuditChains(db: Executor): Promise<AuditVerification
   }
   return { rowsChecked, firstBrokenRowId: firstBroken?.id, reason: firstBroken?.reason };
 }
+
+export interface AuditFilter {
+  actionPrefix?: string | undefined;
+  actorId?: string | undefined;
+  targetId?: string | undefined;
+  beforeId?: string | undefined;
+  limit: number;
+}
+
+/** A page of the audit log, newest first, with the actor's display name. */
+export async function listAuditRecords(db: Executor, filter: AuditFilter) {
+  let query = db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as s', 's.id', 'a.actor_id')
+    .select(['a.id', 'a.occurred_at', 'a.actor_id', 's.display_name as actor_name', 'a.actor_role', 'a.action', 'a.target_type', 'a.target_id', 'a.ip', 'a.details']);
+  if (filter.actionPrefix) query = query.where('a.action', 'like', `${filter.actionPrefix.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.actorId) query = query.where('a.actor_id', '=', filter.actorId);
+  if (filter.targetId) query = query.where('a.target_id', '=', filter.targetId);
+  if (filter.beforeId) query = query.where(sql<boolean>`a.id < ${filter.beforeId}::bigint`);
+  return query.orderBy('a.id', 'desc').limit(filter.limit).execute();
+}

@@ -62,3 +62,31 @@ export const StaffAccount = z.object({
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
 export const StaffAccountList = z.object({ items: z.array(StaffAccount) });
+
+/** Administrators browse the audit log newest first, optionally narrowed to one action prefix, actor or record. */
+export const AuditQuery = z.object({
+  actionPrefix: z.string().trim().max(64, 'validation.text.tooLong').regex(/^[a-zA-Z.:]*$/, 'validation.invalid').optional(),
+  actorId: z.string().uuid('validation.invalid').optional(),
+  targetId: z.string().trim().max(64, 'validation.text.tooLong').optional(),
+  beforeId: z.string().regex(/^\d{1,18}$/, 'validation.invalid').optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.input<typeof AuditQuery>;
+
+export const AuditRecord = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+export const AuditPage = z.object({ items: z.array(AuditRecord), nextBeforeId: z.string().nullable() });
+
+export const AuditVerification = z.object({ rowsChecked: z.number().int(), intact: z.boolean(), firstBrokenRowId: z.string().nullable(), reason: z.string().nullable() });
