@@ -51,4 +51,17 @@ describe('account administration and the forced password change', () => {
     await user.waitForURL((url) => !url.pathname.includes('change-password'));
     await user.getByTestId('current-user').waitFor();
   });
+
+  it('an administrator reads the audit log and verifies its chains', async () => {
+    const admin = await (await newContext(browser)).newPage();
+    await admin.goto(`${server.baseUrl}/console/`);
+    await admin.getByTestId('username').fill('admin');
+    await admin.getByTestId('password').fill('Demo-admin-2026');
+    await admin.getByTestId('sign-in-submit').click();
+    await admin.getByTestId('nav-audit').click();
+    await admin.getByTestId('audit-table').getByText('admin.staffCreated').waitFor();
+    await admin.getByTestId('audit-verify').click();
+    await admin.getByText(/审计日志完整：已校验 \d+ 条记录/).waitFor();
+    await saveScreenshot(admin, 'admin-audit-log');
+  });
 });

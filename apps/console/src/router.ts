@@ -22,6 +22,7 @@ export function createConsoleRouter(queryClient: QueryClient): Router {
           { path: 'queues/:queue?', name: 'queue', component: () => import('./features/queues/queue-view.vue') },
           { path: 'register', name: 'register', component: () => import('./features/registration/register-view.vue') },
           { path: 'admin/accounts', name: 'admin-accounts', component: () => import('./features/admin/account-admin-view.vue') },
+          { path: 'admin/audit', name: 'admin-audit', component: () => import('./features/admin/audit-log-view.vue') },
           { path: 'calendar', name: 'calendar', component: () => import('./features/calendar/calendar-view.vue') },
         ],
       },
