@@ -20,7 +20,8 @@ export const currentLanguage = computed<Language>(() => (i18n.global.locale.valu
 export function setLocale(next: 'zh-CN' | 'en'): void {
   i18n.global.locale.value = next;
   try {
-    sessionStorage.setItem('xinfang.kiosk.locale', next);
+    if (next === 'en') sessionStorage.setItem('xinfang.kiosk.locale', next);
+    else sessionStorage.removeItem('xinfang.kiosk.locale');
   } catch {
     // private mode: the choice lasts for this page only
   }

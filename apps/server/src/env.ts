@@ -18,8 +18,9 @@ export const Environment = z.object({
   XINFANG_HASH_KEY: z.string().optional(),
   XINFANG_KEY_FILE: z.string().optional(),
   KIOSK_HALL_CODE: z.string().regex(/^\d{6}(\d{6})?$/).default('440304'),
-  KIOSK_IDLE_WARNING_SECONDS: z.coerce.number().int().min(10).default(60),
-  KIOSK_IDLE_RESET_SECONDS: z.coerce.number().int().min(15).default(90),
+  // low minimums so browser tests can watch the idle warning and wipe; production uses the defaults
+  KIOSK_IDLE_WARNING_SECONDS: z.coerce.number().int().min(2).default(60),
+  KIOSK_IDLE_RESET_SECONDS: z.coerce.number().int().min(4).default(90),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Per-address requests per minute on public procedures (tracking lookups, sign-in, the rest); raise for benchmarks. */

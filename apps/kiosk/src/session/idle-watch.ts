@@ -5,11 +5,13 @@ export interface IdleTimings {
   resetSeconds: number;
 }
 
-const activityEvents = ['pointerdown', 'touchstart', 'keydown', 'input', 'wheel', 'scroll'] as const;
+// touches, keys and typing; not 'scroll' (a page can scroll by itself, e.g. to show a focused field)
+const activityEvents = ['pointerdown', 'touchstart', 'keydown', 'input', 'wheel'] as const;
 
 /**
  * Watches for the visitor's touches and keys: after `warningSeconds` without any, `warning` turns true and
- * `secondsLeft` counts down to the reset; after `resetSeconds`, `onReset` runs. Any activity starts over.
+ * `secondsLeft` counts down to the reset; after `resetSeconds`, `onReset` runs. Any activity before the warning starts
+ * over; once it shows, `stillHere` (its button) does.
  */
 export function useIdleWatch(timings: Ref<IdleTimings | undefined>, onReset: () => void) {
   const warning = ref(false);
@@ -18,8 +20,13 @@ export function useIdleWatch(timings: Ref<IdleTimings | undefined>, onReset: () 
   let timer: ReturnType<typeof setInterval> | undefined;
 
   function activity(): void {
+    // once the warning shows, only its own button (or the overlay) says "still here": a stray touch must not hide it unseen
+    if (!warning.value) lastActivity = Date.now();
+  }
+
+  function stillHere(): void {
     lastActivity = Date.now();
-    if (warning.value) warning.value = false;
+    warning.value = false;
   }
 
   function tick(): void {
@@ -45,5 +52,5 @@ export function useIdleWatch(timings: Ref<IdleTimings | undefined>, onReset: () 
     if (timer) clearInterval(timer);
   });
 
-  return { warning, secondsLeft, stillHere: activity };
+  return { warning, secondsLeft, stillHere };
 }

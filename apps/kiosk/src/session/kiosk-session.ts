@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue';
+import { setLocale } from '../i18n.ts';
 
 /** What the visitor changed about the screen; reset for the next visitor. */
 export const highContrast = ref(false);
@@ -18,10 +19,11 @@ export function onVisitorLeaves(wipe: Wipe): () => void {
   return () => wipes.delete(wipe);
 }
 
-/** Forgets everything entered: drafts, receipts, lookups, and the visitor's screen choices. */
+/** Forgets everything entered: drafts, receipts, lookups, and the visitor's screen choices (language, contrast). */
 export function wipeVisitorData(): void {
   for (const wipe of wipes) wipe();
   highContrast.value = false;
+  setLocale('zh-CN');
   try {
     sessionStorage.clear();
   } catch {

@@ -84,11 +84,18 @@ function restoredDraft(): Draft {
 /** The draft of the matter being written; kept in sessionStorage so a reload or a network drop loses nothing. */
 export const draft = reactive<Draft>(restoredDraft());
 
+/** True when the visitor has entered nothing: such a draft is not stored. */
+export function isBlankDraft(value: Draft): boolean {
+  const { idempotencyKey: _key, step, petitionerKind, collective, consent, ...fields } = value;
+  return step === 0 && petitionerKind === 'person' && !collective && !consent && Object.values(fields).every((field) => (Array.isArray(field) ? field.length === 0 : field === ''));
+}
+
 watch(
   draft,
   (value) => {
     try {
-      sessionStorage.setItem(storageKey, JSON.stringify(value));
+      if (isBlankDraft(value)) sessionStorage.removeItem(storageKey);
+      else sessionStorage.setItem(storageKey, JSON.stringify(value));
     } catch {
       // storage full (large photos) or unavailable: the draft stays in memory
     }
