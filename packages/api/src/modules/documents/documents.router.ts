@@ -4,18 +4,31 @@ import { findDocument } from '@xinfang/db/repositories/petition-workflow';
 import { listUnits } from '@xinfang/db/repositories/units';
 import { z } from 'zod';
 import { router, staffProcedure } from '../../trpc.ts';
-import { assertMayView, loadPetition, unitTreeOf } from '../petitions/workflow.service.ts';
+import { assertMayView, loadPetition, unitTreeOf, type StaffContext } from '../petitions/workflow.service.ts';
+import { pdfFileName, renderDocumentPdf } from './document-pdf.ts';
+
+/** One issued notice, as frozen at issue, for a reader with jurisdiction over its petition. */
+async function viewableDocument(ctx: StaffContext, id: string): Promise<PetitionDocument> {
+  const row = await findDocument(ctx.db, id);
+  if (!row) throw new DomainError('document.notFound', 'notFound');
+  const loaded = await loadPetition(ctx.db, row.petition_id);
+  assertMayView(ctx.actor, loaded.state, unitTreeOf(await listUnits(ctx.db)));
+  return PetitionDocument.parse({ ...(row.content as object), id: row.id });
+}
 
 export const documentsRouter = router({
   /** One issued notice, as frozen at issue, for the printable A4 page. Same jurisdiction as the petition. */
   get: staffProcedure('petition.view')
     .input(z.object({ id: z.string().uuid() }))
     .output(PetitionDocument)
+    .query(({ ctx, input }) => viewableDocument(ctx, input.id)),
+  /** The same notice as a PDF file (base64), rendered with the font shipped in node_modules. Same jurisdiction. */
+  pdf: staffProcedure('petition.view')
+    .input(z.object({ id: z.string().uuid() }))
+    .output(z.object({ fileName: z.string(), base64: z.string() }))
     .query(async ({ ctx, input }) => {
-      const row = await findDocument(ctx.db, input.id);
-      if (!row) throw new DomainError('document.notFound', 'notFound');
-      const loaded = await loadPetition(ctx.db, row.petition_id);
-      assertMayView(ctx.actor, loaded.state, unitTreeOf(await listUnits(ctx.db)));
-      return PetitionDocument.parse({ ...(row.content as object), id: row.id });
+      const document = await viewableDocument(ctx, input.id);
+      const bytes = await renderDocumentPdf(document);
+      return { fileName: pdfFileName(document), base64: Buffer.from(bytes).toString('base64') };
     }),
 });
