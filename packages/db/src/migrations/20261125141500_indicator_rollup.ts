@@ -23,9 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('refreshed_at', 'timestamptz')
     .execute();
   await sql`insert into indicator_rollup_state (id, complete_through, refreshed_at) values (1, null, null)`.execute(db);
+  // the visit indicators find a visit's matter through it
+  await sql`create index petitions_visit_idx on petitions (visit_id) where visit_id is not null`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists petitions_visit_idx`.execute(db);
   await db.schema.dropTable('indicator_rollup_state').ifExists().execute();
   await db.schema.dropTable('indicator_daily').ifExists().execute();
 }
