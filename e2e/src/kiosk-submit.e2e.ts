@@ -188,6 +188,28 @@ describe('submitting a matter', () => {
     await context.close();
   });
 
+  it('explains a field the server rejects next to the field, on its step, and stores nothing', async () => {
+    const before = await petitionTotal();
+    const { context, page } = await kioskPage(browser, 'portrait');
+    await page.goto(`${server.baseUrl}/kiosk/submit`);
+    await fillWho(page, 'portrait', '19900003005');
+    await page.getByTestId('next').tap();
+    await fillMatter(page);
+    await page.getByTestId('next').tap();
+    await page.getByTestId('consent').tap();
+    // what reaches the server has a wrong check digit (as from an outdated kiosk build): the server is the judge
+    await page.route('**/trpc/kiosk.submit**', async (route) => {
+      const body = route.request().postData() ?? '';
+      await route.continue({ postData: body.replace('11010519491231002X', '110105194912310021') });
+    });
+    await page.getByTestId('submit').tap();
+    await page.getByTestId('field-id-number').getByText('身份证号码校验位不正确，请核对').waitFor();
+    expect(await page.getByTestId('form-error').textContent()).toContain('输入内容不正确');
+    await capture(page, 'kiosk-submit-server-rejected-portrait-zh');
+    expect(await petitionTotal()).toBe(before);
+    await context.close();
+  });
+
   it('keeps the draft when the network drops, says it will retry, and submits once the network is back', async () => {
     const before = await petitionTotal();
     const { context, page } = await kioskPage(browser, 'portrait');
