@@ -31,6 +31,8 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Largest request body; the kiosk's three photos (≤300 KiB each, base64) must fit. */
   bodyLimitBytes?: number;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: { write: (line: string) => void };
   /** Fastify's trustProxy: set when a TLS-terminating proxy stands in front, so addresses and https are the client's. */
   trustProxy?: boolean | string[] | ((address: string, hop: number) => boolean);
 }
@@ -103,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         censor: '[redacted]',
       },
       serializers: { req: requestSerializer },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: options.bodyLimitBytes ?? 2_097_152,
     routerOptions: { maxParamLength: 5000 },
