@@ -16,8 +16,8 @@ import type { Setting, StreetPlace } from './dataset.ts';
 export async function prepareSetting(db: Database, keys: PersonalDataKeys, asOf: Date): Promise<Setting> {
   await seedDemoData(db, { now: asOf, keys, hashPassword, petitions: 200 });
   const units = await db.selectFrom('units').selectAll().orderBy('code').execute();
-  const district = units.find((unit) => unit.kind === 'district')!;
-  const departments = units.filter((unit) => unit.kind === 'department');
+  const district = units.find((unit) => unit.code === '440304')!;
+  const departments = units.filter((unit) => unit.kind === 'department' && unit.parent_id === district.id);
   const unusable = await hashPassword(randomBytes(32).toString('base64'));
   const staff = async (username: string, displayName: string, role: string, unitId: string): Promise<EventActor> => {
     const row = await ensureStaff(db, { username, displayName, role, unitId, passwordHash: unusable });
@@ -36,7 +36,7 @@ export async function prepareSetting(db: Database, keys: PersonalDataKeys, asOf:
   }
   const officer = await demo('reception');
   const streets: StreetPlace[] = units
-    .filter((unit) => unit.kind === 'street')
+    .filter((unit) => unit.kind === 'street' && unit.parent_id === district.id)
     .map((street) => ({
       id: street.id,
       path: street.path,
@@ -58,6 +58,7 @@ export async function prepareSetting(db: Database, keys: PersonalDataKeys, asOf:
       departmentIds: departments.map((department) => department.id),
       departmentPaths: departments.map((department) => department.path),
       districtId: district.id,
+      districtPath: district.path,
       unitTree,
     },
   };

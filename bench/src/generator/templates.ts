@@ -19,6 +19,7 @@ export interface Cast {
   departmentIds: readonly string[];
   departmentPaths: readonly string[];
   districtId: string;
+  districtPath: string;
   unitTree: UnitTree;
 }
 
@@ -77,7 +78,7 @@ function projectionOf(state: PetitionState, cast: Cast): Projection {
     petitionClass: state.petitionClass ?? null,
     claimRoute: state.claimRoute ?? null,
     handlingUnitId: unitId,
-    responsiblePath: index >= 0 ? cast.departmentPaths[index]! : unitId === cast.districtId ? '/440304/' : null,
+    responsiblePath: index >= 0 ? cast.departmentPaths[index]! : unitId === cast.districtId ? cast.districtPath : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateToLatest } from '@xinfang/db/migrate';
 import type { DB } from '@xinfang/db/schema';
+import { readIndicatorCounts, refreshIndicatorRollup } from '@xinfang/db/repositories/indicators';
 import { searchPetitions } from '@xinfang/db/repositories/search';
 import { listQueue } from '@xinfang/db/repositories/petition-workflow';
 import { parseKeys } from '@xinfang/security/personal-data';
@@ -47,6 +48,9 @@ export async function loadPglite(options: PgliteLoadOptions) {
   }
   await pglite.exec('set session_replication_role = origin');
   await pglite.exec(`select setval(pg_get_serial_sequence('petition_events', 'id'), (select max(id) from petition_events)); analyze;`);
+  const yesterday = new Date(options.asOf.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const fromDay = new Date(options.asOf.getTime() + 8 * 3_600_000 - 3 * 366 * 86_400_000).toISOString().slice(0, 10);
+  await refreshIndicatorRollup(db, fromDay, yesterday, options.asOf);
   const loaded = performance.now();
 
   const district = setting.district;
@@ -59,6 +63,7 @@ export async function loadPglite(options: PgliteLoadOptions) {
     search2: await timed(() => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: '电梯', limit: 20 })),
     search4: await timed(() => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: '拖欠工资', limit: 20 })),
     streetQueue: await timed(() => listQueue(db, { unitPath: setting.streets[0]!.path, unitId: setting.streets[0]!.id }, 'all', {}, { limit: 20 })),
+    indicatorsOneYear: await timed(() => readIndicatorCounts(db, { streetUnitId: null }, '2025-01-01', '2025-12-31')),
   };
   const counts = await pglite.query<{ petitions: number; events: number; search: number }>(
     'select (select count(*) from petitions)::int as petitions, (select count(*) from petition_events)::int as events, (select count(*) from petition_search)::int as search',

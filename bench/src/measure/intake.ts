@@ -1,0 +1,161 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort, residentMegabytes, startProcess, waitForHealth } from './server.ts';
+import { summarize, type Summary } from './stats.ts';
+
+const run = promisify(execFile);
+
+export interface IntakeResults {
+  pgbench: Summary & { samples: number[]; scale: number; clients: number; seconds: number };
+  maxRate: Summary & { samples: number[]; p99LatencyMs: number[]; errors: number; connections: number; seconds: number };
+  halfLoad: { rate: number; p99LatencyMs: Summary; achieved: number[]; errors: number };
+  rssMb: { idle: number; max: number };
+  ratio: number;
+}
+
+/** A valid kiosk submission with clearly synthetic data (the ID number is DOMAIN.md §9's published example). */
+function submission(): string {
+  return JSON.stringify({
+    idempotencyKey: randomUUID(),
+    petitionerKind: 'person',
+    name: '合成信访人',
+    idNumber: '11010519491231002X',
+    mobile: '19900000001',
+    category: 'other',
+    request: '要求尽快处理',
+    content: '【合成数据】压测提交：小区电梯长期故障无人维修，物业不予处理。',
+    consent: true,
+  });
+}
+
+function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)));
+  });
+}
+
+/** pgbench TPC-B (scale ≥ 4, 4 clients) on the same server: the physical reference for intake. */
+async function pgbench(serverUrl: string, repeats: number, seconds: number): Promise<IntakeResults['pgbench']> {
+  const scale = 4;
+  const clients = 4;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('drop database if exists xinfang_pgbench with (force)');
+  await admin.query('create database xinfang_pgbench');
+  await admin.end();
+  const url = new URL(serverUrl);
+  const connection = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres')];
+  await run('pgbench', ['-i', '-q', '-s', String(scale), ...connection, 'xinfang_pgbench']);
+  const samples: number[] = [];
+  for (let index = 0; index < repeats; index++) {
+    const { stdout } = await run('pgbench', ['-c', String(clients), '-j', '2', '-T', String(seconds), '-n', ...connection, 'xinfang_pgbench']);
+    const match = /tps = ([\d.]+)/.exec(stdout);
+    if (!match) throw new Error(`pgbench printed no tps:\n${stdout}`);
+    samples.push(Number(match[1]));
+  }
+  return { ...summarize(samples), samples, scale, clients, seconds };
+}
+
+/**
+ * Kiosk submissions per second through HTTP + tRPC (validation, one transaction with petitioner, petition, event,
+ * search tokens and audit) against the built server on the bench database, each with a fresh idempotency key; then
+ * the same at half that rate for its p99. The server's per-address limit on public procedures is raised for the
+ * load generator (RATE_LIMIT_PUBLIC_PER_MINUTE). Resident memory is sampled throughout.
+ */
+export async function measureIntake(options: {
+  root: string;
+  databaseUrl: string;
+  serverUrl: string;
+  keys: { dataKeys: string; hashKey: string };
+  repeats: number;
+  seconds: number;
+  connections: number;
+  log: (line: string) => void;
+}): Promise<IntakeResults> {
+  const reference = await pgbench(options.serverUrl, options.repeats, options.seconds);
+  options.log(`  pgbench TPC-B: ${reference.samples.map((tps) => tps.toFixed(0)).join(', ')} tps`);
+  const port = await freePort();
+  const server = startProcess('node', ['apps/server/dist/main.js'], {
+    cwd: options.root,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: options.databaseUrl,
+      XINFANG_DEMO: 'true',
+      XINFANG_DATA_KEYS: options.keys.dataKeys,
+      XINFANG_HASH_KEY: options.keys.hashKey,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
+      KIOSK_HALL_CODE: '440304',
+    },
+  });
+  try {
+    await waitForHealth(port, performance.now(), 120_000);
+    const pid = server.child.pid!;
+    let maxRss = residentMegabytes(pid);
+    const idle = maxRss;
+    const sampler = setInterval(() => {
+      const rss = residentMegabytes(pid);
+      if (rss > maxRss) maxRss = rss;
+    }, 200);
+    const load = (overallRate?: number) =>
+      cannon({
+        url: `http://127.0.0.1:${port}/trpc/kiosk.submit`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        connections: options.connections,
+        duration: options.seconds,
+        ...(overallRate ? { overallRate } : {}),
+        requests: [{ setupRequest: (request) => ({ ...request, body: submission() }) }],
+      });
+    // warm up: JIT, pool, caches
+    await cannon({
+      url: `http://127.0.0.1:${port}/trpc/kiosk.submit`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      connections: options.connections,
+      duration: 3,
+      requests: [{ setupRequest: (request) => ({ ...request, body: submission() }) }],
+    });
+    const rates: number[] = [];
+    const p99s: number[] = [];
+    let errors = 0;
+    for (let index = 0; index < options.repeats; index++) {
+      const result = await load();
+      rates.push(result.requests.average);
+      p99s.push(result.latency.p99);
+      errors += result.errors + result.timeouts + result.non2xx;
+      options.log(`  intake at max rate: ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts + result.non2xx}`);
+    }
+    const max = summarize(rates);
+    const halfRate = Math.round(max.median / 2);
+    const halfP99: number[] = [];
+    const achieved: number[] = [];
+    let halfErrors = 0;
+    for (let index = 0; index < options.repeats; index++) {
+      const result = await load(halfRate);
+      halfP99.push(result.latency.p99);
+      achieved.push(result.requests.average);
+      halfErrors += result.errors + result.timeouts + result.non2xx;
+      options.log(`  intake at ${halfRate}/s: p99 ${result.latency.p99} ms, achieved ${result.requests.average.toFixed(0)}/s, errors ${result.errors + result.timeouts + result.non2xx}`);
+    }
+    clearInterval(sampler);
+    return {
+      pgbench: reference,
+      maxRate: { ...max, samples: rates, p99LatencyMs: p99s, errors, connections: options.connections, seconds: options.seconds },
+      halfLoad: { rate: halfRate, p99LatencyMs: summarize(halfP99), achieved, errors: halfErrors },
+      rssMb: { idle: Math.round(idle), max: Math.round(maxRss) },
+      ratio: Math.round((max.median / reference.median) * 100) / 100,
+    };
+  } catch (error) {
+    throw new Error(`intake failed: ${error instanceof Error ? error.message : String(error)}\nserver output:\n${server.output()}`, { cause: error });
+  } finally {
+    await server.stop();
+  }
+}
