@@ -45,6 +45,9 @@ pg.types.setTypeParser(20, (value) => value);
 export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    // An idle client that loses its server (restart, a dropped test database) must not crash the process;
+    // the next query on the pool reports the problem to its caller.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: config.engine, description: describeUrl(config.databaseUrl), close: () => db.destroy() };
   }

@@ -12,7 +12,7 @@ async function viewableDocument(ctx: StaffContext, id: string): Promise<Petition
   const row = await findDocument(ctx.db, id);
   if (!row) throw new DomainError('document.notFound', 'notFound');
   const loaded = await loadPetition(ctx.db, row.petition_id);
-  assertMayView(ctx.actor, loaded.state, unitTreeOf(await listUnits(ctx.db)));
+  assertMayView(ctx.actor, loaded, unitTreeOf(await listUnits(ctx.db)));
   return PetitionDocument.parse({ ...(row.content as object), id: row.id });
 }
 

@@ -1,6 +1,6 @@
 import { petitionEventTypeLabels, type PetitionEventType } from '@xinfang/domain/workflow/petition-event';
 import { availableActions } from '@xinfang/domain/workflow/apply-action';
-import { accessTargetOf, checkAccess } from '@xinfang/domain/permissions/can';
+import { checkAccess } from '@xinfang/domain/permissions/can';
 import { QueueKey, queuesByRole, type QueueCounts, type QueuePage } from '@xinfang/domain/casework/queues';
 import type { PetitionDetail } from '@xinfang/domain/casework/petition-detail';
 import type { QueueQuery } from '@xinfang/domain/casework/queues';
@@ -11,7 +11,7 @@ import { countQueues, listDocuments, listPetitionPersons, listQueue, listRelated
 import { listUnits } from '@xinfang/db/repositories/units';
 import type { z } from 'zod';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import { accessActorOf, assertMayView, loadPetition, refreshClocks, toClockView, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
+import { accessActorOf, accessTargetOfLoaded, assertMayView, loadPetition, refreshClocks, toClockView, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
 
 type ParsedQueueQuery = z.output<typeof QueueQuery>;
 
@@ -51,7 +51,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
   const loaded = await loadPetition(ctx.db, petitionId);
   const units = await listUnits(ctx.db);
   const tree = unitTreeOf(units);
-  assertMayView(ctx.actor, loaded.state, tree);
+  assertMayView(ctx.actor, loaded, tree);
   const { row, state, stored } = loaded;
   const unitName = (id: string | null | undefined) => units.find((unit) => unit.id === id)?.name_zh ?? null;
   const calendar = await loadWorkCalendar(ctx.db);
@@ -63,7 +63,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
   const persons = await listPetitionPersons(ctx.db, row.id, row.petitioner_id);
   const documents = await listDocuments(ctx.db, row.id);
   const related = await listRelatedPetitions(ctx.db, row.id);
-  const target = accessTargetOf(state);
+  const target = accessTargetOfLoaded(loaded);
   const actions = availableActions(state, toEventActor(ctx.actor)).filter((action) => checkAccess(accessActorOf(ctx.actor), action, target, tree).allowed);
   const relatedMatters: PetitionDetail['related'] = [
     ...related.decisions.map((decision) => ({

@@ -3,7 +3,7 @@ import type { WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { documentKindOfAction, formatSerialNumber } from '@xinfang/domain/casework/documents';
 import { DomainError } from '@xinfang/domain/errors';
 import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
-import { checkAccess, accessTargetOf, type AccessActor } from '@xinfang/domain/permissions/can';
+import { checkAccess, accessTargetOf, type AccessActor, type AccessTarget } from '@xinfang/domain/permissions/can';
 import type { Actor } from '@xinfang/domain/staff';
 import type { UnitTree } from '@xinfang/domain/units/unit-tree';
 import { applyAction } from '@xinfang/domain/workflow/apply-action';
@@ -118,9 +118,20 @@ function shanghaiYear(now: Date): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
 }
 
+/**
+ * The access target of a stored petition: the domain's (hall, responsible and reviewing units…) plus the street and
+ * community the matter happened in, which the lists and queues already use for jurisdiction — a street officer
+ * sees a district-hall matter from their street, so they may also open it.
+ */
+export function accessTargetOfLoaded(loaded: Pick<LoadedPetition, 'row' | 'state'>): AccessTarget {
+  const target = accessTargetOf(loaded.state);
+  const places = [loaded.row.street_unit_id, loaded.row.community_unit_id].filter((id): id is string => id !== null);
+  return { ...target, unitIds: [...new Set([...target.unitIds, ...places])] };
+}
+
 /** Refuses when the actor's unit has no jurisdiction over the matter or the accusation firewall applies. */
-export function assertMayView(actor: Actor, state: PetitionState, tree: UnitTree): void {
-  const decision = checkAccess(accessActorOf(actor), 'petition.view', accessTargetOf(state), tree);
+export function assertMayView(actor: Actor, loaded: Pick<LoadedPetition, 'row' | 'state'>, tree: UnitTree): void {
+  const decision = checkAccess(accessActorOf(actor), 'petition.view', accessTargetOfLoaded(loaded), tree);
   if (!decision.allowed) throw new DomainError(decision.code, 'forbidden');
 }
 
@@ -135,14 +146,14 @@ export async function performAction(ctx: StaffContext, petitionId: string, expec
     const loaded = await loadPetition(tx, petitionId);
     const units = await listUnits(tx);
     const tree = unitTreeOf(units);
-    assertMayView(ctx.actor, loaded.state, tree);
+    assertMayView(ctx.actor, loaded, tree);
     if (loaded.row.version !== expectedVersion) throw new DomainError('petition.versionConflict', 'conflict');
     if (command.action === 'merge') {
       const target = await findPetitionRow(tx, command.intoPetitionId);
       if (!target) throw new DomainError('petition.mergeTargetNotFound', 'invalid');
     }
     const result = applyAction(loaded.state, command, toEventActor(ctx.actor), now.toISOString(), { unitTree: tree });
-    const recusal = checkAccess(accessActorOf(ctx.actor), command.action, accessTargetOf(loaded.state), tree);
+    const recusal = checkAccess(accessActorOf(ctx.actor), command.action, accessTargetOfLoaded(loaded), tree);
     if (!recusal.allowed) throw new DomainError(recusal.code, 'forbidden');
     const events = [...loaded.events, ...result.events];
     const calendar = await loadWorkCalendar(tx);
