@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, saveScreenshot, startServer, type RunningServer } from './harness.ts';
 import { capture, exampleIdNumber, kioskPage, signIn, switchLanguage, tinyPng, trpc, type ViewportName } from './kiosk-support.ts';
 
 let server: RunningServer;
@@ -73,6 +73,26 @@ describe('the kiosk home', () => {
     await page.getByTestId('contrast-switch').tap();
     expect(await page.evaluate(() => document.documentElement.classList.contains('kiosk-contrast'))).toBe(true);
     await capture(page, `kiosk-home-${viewport}-en-contrast`);
+    await context.close();
+  });
+});
+
+describe('text at 200%', () => {
+  it('reflows every screen without sideways scrolling when a phone is zoomed to 200% (195 CSS px wide)', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 195, height: 422 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto(`${server.baseUrl}/kiosk/`);
+    await page.getByTestId('choice-submit').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByTestId('choice-submit').tap();
+    await page.getByTestId('next').tap();
+    await page.getByText('此项为必填项').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'kiosk-submit-zoom200-phone-zh');
+    await page.goto(`${server.baseUrl}/kiosk/track?code=ABCD-EFGH-JK`);
+    await page.getByTestId('track-submit').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await context.close();
   });
 });
