@@ -130,7 +130,7 @@ function buildTemplate(name: string, steps: readonly Step[], cast: Cast, random:
     const result = applyAction(state, command, step.actor, at, { unitTree: cast.unitTree });
     state = result.state;
     const event = result.events[0] as PetitionEvent;
-    events.push({ type: event.type, dayOffset: day, minute, actor: step.actor, ...split(event.payload as Record<string, unknown>) });
+    events.push({ type: event.type, dayOffset: day, minute, actor: step.actor, ...split(event.payload) });
     projections.push(projectionOf(state, cast));
   }
   return { name, events, projections, ...meta };

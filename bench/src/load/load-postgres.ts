@@ -129,7 +129,7 @@ export async function loadPostgres(options: LoadOptions): Promise<LoadResult> {
   const rollupHandle = await createDatabase({ engine: 'postgres', databaseUrl, poolSize: 1 });
   const firstDay = await rollupHandle.db.selectFrom('petitions').select((eb) => eb.fn.min('received_at').as('first')).executeTakeFirstOrThrow();
   const yesterday = new Date(options.asOf.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
-  const fromDay = new Date(new Date(firstDay.first as Date).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const fromDay = new Date(new Date(firstDay.first).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const rows = await refreshIndicatorRollup(rollupHandle.db, fromDay, yesterday, options.asOf);
   await rollupHandle.db.executeQuery(sql`vacuum (analyze) indicator_daily`.compile(rollupHandle.db));
   await rollupHandle.close();

@@ -48,7 +48,7 @@ export interface RunningProcess {
 
 /** Starts a command in its own process group, keeping its output for error reports. */
 export function startProcess(command: string, args: readonly string[], options: { cwd: string; env: Record<string, string | undefined> }): RunningProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

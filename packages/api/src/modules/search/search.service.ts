@@ -1,4 +1,4 @@
-import { SearchQuery, type SearchResult } from '@xinfang/domain/search/search-query';
+import type { SearchQuery, SearchResult } from '@xinfang/domain/search/search-query';
 import { searchPetitions } from '@xinfang/db/repositories/search';
 import type { z } from 'zod';
 import type { StaffContext } from '../petitions/workflow.service.ts';
