@@ -1,3 +1,3 @@
 import { createVitestConfig } from '@xinfang/vitest-config';
 
-export default createVitestConfig();
+export default createVitestConfig({ coverageThresholds: { lines: 95 } });

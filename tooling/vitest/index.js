@@ -6,10 +6,13 @@ import { defineConfig } from 'vitest/config';
  * - `db:pglite`: *.db.test.ts on a clone of one migrated in-memory PGlite (always).
  * - `db:postgres`: the same files on the server in DATABASE_URL, each file in its own database (only when set).
  *
- * @param {{ dbGlobalSetup?: string, environment?: 'node' | 'happy-dom', setupFiles?: string[], coverageInclude?: string[], server?: object }} options
+ * `coverageThresholds` (optional): minimum coverage percentages (`lines`, `statements`, `functions`, `branches`) passed to
+ * `coverage.thresholds`, so `vitest run --coverage` fails below them.
+ *
+ * @param {{ dbGlobalSetup?: string, environment?: 'node' | 'happy-dom', setupFiles?: string[], coverageInclude?: string[], coverageThresholds?: { lines?: number, statements?: number, functions?: number, branches?: number }, server?: object }} options
  */
 export function createVitestConfig(options = {}) {
-  const { dbGlobalSetup, environment = 'node', setupFiles = [], coverageInclude = ['src/**/*.ts'], server } = options;
+  const { dbGlobalSetup, environment = 'node', setupFiles = [], coverageInclude = ['src/**/*.ts'], coverageThresholds, server } = options;
   // Tests run in UTC so nothing passes only in Beijing; the product itself works in Asia/Shanghai explicitly.
   const common = { environment, setupFiles, testTimeout: 30_000, hookTimeout: 120_000, env: { TZ: 'UTC' }, ...(server ? { server } : {}) };
   const projects = [
@@ -37,6 +40,7 @@ export function createVitestConfig(options = {}) {
         exclude: ['**/*.test.ts', '**/testing/**'],
         reporter: ['text-summary', 'json-summary'],
         reportsDirectory: 'coverage',
+        ...(coverageThresholds ? { thresholds: coverageThresholds } : {}),
       },
     },
   });
