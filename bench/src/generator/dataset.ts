@@ -74,11 +74,14 @@ export interface GeneratedSummary {
 
 const dayMs = 86_400_000;
 
+const needsEscape = /[\\\t\n\r]/;
+
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N for null. */
 export function copyField(value: Cell): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
+  if (!needsEscape.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (character) => (character === '\\' ? '\\\\' : character === '\t' ? '\\t' : character === '\n' ? '\\n' : '\\r'));
 }
 
@@ -199,6 +202,29 @@ export async function generateDataset(setting: Setting, options: GeneratorOption
   const batchSize = options.batchSize ?? 2000;
   const empty = (): Batch => ({ petitioners: '', visits: '', petitions: '', petition_petitioners: '', petition_events: '', petition_search: '' });
   let batch = empty();
+  // The text of a matter is one of a few thousand combinations around its number: the lexemes of a text are those
+  // of its parts plus the pairs across the cuts, so the parts' tokens are computed once (PostgreSQL merges duplicate
+  // lexemes). The first petitions are checked against the whole text's tokens.
+  const partTokens = new Map<string, string>();
+  const cached = (text: string) => {
+    let tokens = partTokens.get(text);
+    if (tokens === undefined) {
+      tokens = tsvectorText(text);
+      partTokens.set(text, tokens);
+    }
+    return tokens;
+  };
+  const searchTokens = (summaryText: string, before: string, number: number, after: string, request: string): string => {
+    const head = `${summaryText} ${before}`;
+    const tail = `${after} ${request}`;
+    const tokens = `${cached(head)} ${cached(tail)} ${tsvectorText(`${head.slice(-1)}${number}${tail.slice(0, 1)}`)}`;
+    if (number <= 200) {
+      const whole = new Set(tsvectorText(petitionSearchText({ summary: summaryText, content: `${before}${number}${after}`, request })).split(' '));
+      const composed = new Set(tokens.split(' '));
+      if (whole.size !== composed.size || [...whole].some((lexeme) => !composed.has(lexeme))) throw new Error(`search tokens composed wrongly for petition ${number}`);
+    }
+    return tokens;
+  };
 
   const newPetitioner = (namePrefix: string, createdAt: number): string => {
     const id = uuidFrom(random);
@@ -269,7 +295,9 @@ export async function generateDataset(setting: Setting, options: GeneratorOption
     const topic = topics[pick(random, topicWeights)]!;
     const rare = random() < 0.002 ? `另外，${rarePhrases[Math.floor(random() * rarePhrases.length)]!}问题也请一并处理。` : '';
     const textSummary = topic.summary;
-    const content = `【合成数据】${street.nameZh}${community.nameZh}居民反映：${topic.detail}，${fillers[Math.floor(random() * fillers.length)]!}。${rare}（合成样例第${index + 1}号，非真实信访）`;
+    const before = `【合成数据】${street.nameZh}${community.nameZh}居民反映：${topic.detail}，${fillers[Math.floor(random() * fillers.length)]!}。${rare}（合成样例第`;
+    const after = '号，非真实信访）';
+    const content = `${before}${index + 1}${after}`;
     const request = topic.request;
 
     const litigationPath = topic.litigation ? random() < 0.45 : random() < 0.03;
@@ -360,7 +388,7 @@ export async function generateDataset(setting: Setting, options: GeneratorOption
       projection.responsiblePath,
       visitId,
     ]);
-    batch.petition_search += row([petitionId, tsvectorText(petitionSearchText({ summary: textSummary, content, request }))]);
+    batch.petition_search += row([petitionId, searchTokens(textSummary, before, index + 1, after, request)]);
     summary.petitions++;
     if ((index + 1) % batchSize === 0) {
       await emit(batch);

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createDatabase } from '@xinfang/db/database';
 import { migrateToLatest } from '@xinfang/db/migrate';
-import { refreshIndicatorRollup } from '@xinfang/db/repositories/indicators';
+import { markIndicatorRollupComplete, refreshIndicatorDays } from '@xinfang/db/repositories/indicators';
 import { parseKeys } from '@xinfang/security/personal-data';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -126,11 +126,22 @@ export async function loadPostgres(options: LoadOptions): Promise<LoadResult> {
   for (const table of [...bulkTables, 'units', 'staff']) await control.query(`vacuum (analyze) ${table}`);
   await control.end();
   const analyzed = performance.now();
-  const rollupHandle = await createDatabase({ engine: 'postgres', databaseUrl, poolSize: 1 });
+  // the rollup of the whole range, a year at a time on two connections
+  const rollupHandle = await createDatabase({ engine: 'postgres', databaseUrl, poolSize: 2 });
   const firstDay = await rollupHandle.db.selectFrom('petitions').select((eb) => eb.fn.min('received_at').as('first')).executeTakeFirstOrThrow();
   const yesterday = new Date(options.asOf.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
   const fromDay = new Date(new Date(firstDay.first).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const rows = await refreshIndicatorRollup(rollupHandle.db, fromDay, yesterday, options.asOf);
+  const ranges: [string, string][] = [];
+  for (let year = Number(fromDay.slice(0, 4)); year <= Number(yesterday.slice(0, 4)); year++) {
+    ranges.push([year === Number(fromDay.slice(0, 4)) ? fromDay : `${year}-01-01`, year === Number(yesterday.slice(0, 4)) ? yesterday : `${year}-12-31`]);
+  }
+  let rows = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let range = ranges.shift(); range; range = ranges.shift()) rows += await refreshIndicatorDays(rollupHandle.db, range[0], range[1]);
+    }),
+  );
+  await markIndicatorRollupComplete(rollupHandle.db, yesterday, options.asOf);
   await rollupHandle.db.executeQuery(sql`vacuum (analyze) indicator_daily`.compile(rollupHandle.db));
   await rollupHandle.close();
   const rolledUp = performance.now();

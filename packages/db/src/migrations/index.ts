@@ -5,6 +5,7 @@ import * as petitionWorkflow from './20261125101500_petition_workflow.ts';
 import * as searchAndHotIndexes from './20261125140700_search_and_hot_indexes.ts';
 import * as indicatorRollup from './20261125141500_indicator_rollup.ts';
 import * as fasterSearchTokens from './20261125150200_faster_search_tokens.ts';
+import * as workQueueIndexes from './20261125153000_work_queue_indexes.ts';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the folder) so the server
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261125140700_search_and_hot_indexes': searchAndHotIndexes,
   '20261125141500_indicator_rollup': indicatorRollup,
   '20261125150200_faster_search_tokens': fasterSearchTokens,
+  '20261125153000_work_queue_indexes': workQueueIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -114,18 +114,29 @@ function factsQuery(fromDay: string, toDay: string, streetUnitId: string | null)
   `;
 }
 
-/**
- * Rebuilds the daily counts of `fromDay` to `toDay` (both included) from the records and marks every day up to
- * `toDay` complete. Run it for the days before today (nightly, or after a bulk load); re-running a range is safe.
- */
-export async function refreshIndicatorRollup(db: Executor, fromDay: string, toDay: string, now: Date): Promise<number> {
+/** Rebuilds the daily counts of `fromDay` to `toDay` (both included) from the records. Returns the rows written. */
+export async function refreshIndicatorDays(db: Executor, fromDay: string, toDay: string): Promise<number> {
   await sql`delete from indicator_daily where day between ${fromDay}::date and ${toDay}::date`.execute(db);
   const inserted = await sql`
     insert into indicator_daily (day, street_unit_id, metric, value)
     select day::date, street_unit_id, metric, value from (${factsQuery(fromDay, toDay, null)}) as facts
   `.execute(db);
-  await sql`update indicator_rollup_state set complete_through = ${toDay}::date, refreshed_at = ${now} where id = 1`.execute(db);
   return Number(inserted.numAffectedRows ?? 0);
+}
+
+/** Marks every day up to `toDay` as rolled up: readers count later days from the records. */
+export async function markIndicatorRollupComplete(db: Executor, toDay: string, now: Date): Promise<void> {
+  await sql`update indicator_rollup_state set complete_through = ${toDay}::date, refreshed_at = ${now} where id = 1`.execute(db);
+}
+
+/**
+ * Rebuilds the daily counts of `fromDay` to `toDay` (both included) from the records and marks every day up to
+ * `toDay` complete. Run it for the days before today (nightly, or after a bulk load); re-running a range is safe.
+ */
+export async function refreshIndicatorRollup(db: Executor, fromDay: string, toDay: string, now: Date): Promise<number> {
+  const rows = await refreshIndicatorDays(db, fromDay, toDay);
+  await markIndicatorRollupComplete(db, toDay, now);
+  return rows;
 }
 
 function nextDay(day: string): string {
