@@ -61,17 +61,18 @@ describe('clockProjection', () => {
   });
 
   // After routing two unit clocks run: the receipt notice (15 days, due 02-11) and the 5-working-day objection window
-  // (due 02-10). The earliest open unit clock drives the due date; the light is the worst of the open unit clocks.
+  // (due 02-10). The objection window is the unit's option, not an obligation: it is shown but never drives the due
+  // date or the light, so a lapsed window (02-11) does not make the matter overdue while the notice is not yet late.
   it.each([
     ['2025-01-27T12:00:00+08:00', 'green', { receiptNotice: 'green', objection: 'green' }],
     ['2025-02-10T12:00:00+08:00', 'yellow', { receiptNotice: 'yellow', objection: 'yellow' }],
-    ['2025-02-11T12:00:00+08:00', 'red', { receiptNotice: 'yellow', objection: 'red' }],
+    ['2025-02-11T12:00:00+08:00', 'yellow', { receiptNotice: 'yellow', objection: 'red' }],
     ['2025-02-12T12:00:00+08:00', 'red', { receiptNotice: 'red', objection: 'red' }],
-  ] as const)('after routing, at %s the light is %s (the worst open unit clock)', (now, light, lights) => {
+  ] as const)('after routing, at %s the light is %s (the worst open unit obligation)', (now, light, lights) => {
     const projection = clockProjection(log(received, routedSteps), calendar, at(now));
     expect(projection.light).toBe(light);
-    expect(projection.dueAt?.toISOString()).toBe('2025-02-10T15:59:59.999Z');
-    expect(projection.clocks.due?.kind).toBe('objection');
+    expect(projection.dueAt?.toISOString()).toBe('2025-02-11T15:59:59.999Z');
+    expect(projection.clocks.due?.kind).toBe('receiptNotice');
     const byKind = Object.fromEntries(projection.clocks.readings.map((reading) => [reading.kind, reading]));
     expect(byKind['route']).toMatchObject({ state: 'stopped', stoppedOn: '2025-01-27', light: 'green' });
     expect(byKind['receiptNotice']).toMatchObject({ state: 'running', statutoryDue: '2025-02-11', light: lights.receiptNotice });
@@ -149,7 +150,8 @@ describe('clockProjection', () => {
       fc.property(fc.integer({ min: 0, max: 200 * 24 }), (hours) => {
         const now = new Date(Date.parse('2025-01-27T10:00:00+08:00') + hours * 3_600_000);
         const projection = clockProjection(events, calendar, now);
-        const open = projection.clocks.readings.filter((reading) => reading.party === 'unit' && reading.state !== 'stopped');
+        // the unit's obligations: open unit clocks other than the optional objection window
+        const open = projection.clocks.readings.filter((reading) => reading.party === 'unit' && reading.state !== 'stopped' && reading.kind !== 'objection');
         const rank = { green: 0, yellow: 1, red: 2 } as const;
         expect(open.length).toBeGreaterThan(0);
         expect(projection.clocks.due?.kind).toBeDefined();

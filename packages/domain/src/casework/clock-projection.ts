@@ -38,14 +38,20 @@ export interface ClockProjection {
 }
 
 /**
- * The clock projection stored for queues: every clock, plus the one that drives the queue — the unit clock still
- * open (running or paused) with the earliest statutory due date; the light is the worst of the open unit clocks.
+ * Clocks that are the unit's option rather than its obligation: the objection window (Art. 23) lapsing only means
+ * the unit has kept the matter, so it never makes a matter due or overdue.
+ */
+const optionalClockKinds: ReadonlySet<string> = new Set(['objection']);
+
+/**
+ * The clock projection stored for queues: every clock, plus the one that drives the queue — the unit obligation
+ * still open (running or paused) with the earliest statutory due date; the light is the worst of those.
  * Used by the workflow service on every step and by the demo seed, so both store the same thing.
  * @example clockProjection(events, createWorkCalendar(), new Date()).light // 'green'
  */
 export function clockProjection(events: readonly PetitionEvent[], calendar: WorkCalendar, now: Date): ClockProjection {
   const readings = computeClocks(events, futianPolicy, calendar, now.toISOString());
-  const open = readings.filter((reading) => reading.party === 'unit' && reading.state !== 'stopped');
+  const open = readings.filter((reading) => reading.party === 'unit' && reading.state !== 'stopped' && !optionalClockKinds.has(reading.kind));
   const due = open.reduce<ClockReading | undefined>((earliest, reading) => (!earliest || reading.statutory.date < earliest.statutory.date ? reading : earliest), undefined);
   const light = open.reduce<Light | null>((worst, reading) => (worst === null || lightRank[reading.light] > lightRank[worst] ? reading.light : worst), null);
   return {
