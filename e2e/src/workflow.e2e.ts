@@ -70,7 +70,7 @@ describe('the petition workflow in the console, each step by its role', () => {
     await page.goto(`${server.baseUrl}/console/queues/pendingTriage`);
     await page.getByTestId('queue-table').getByText('小区电梯长期故障').waitFor();
     await saveScreenshot(page, 'workflow-queue-triage');
-  });
+  }, 120_000);
 
   it('the lawyer triages and the notice prints on A4', async () => {
     const page = await signIn('lawyer', 'Demo-lawyer-2026');
@@ -82,7 +82,7 @@ describe('the petition workflow in the console, each step by its role', () => {
     });
     await expect(page.getByTestId('petition-status').textContent()).resolves.toContain('已甄别');
     await saveScreenshot(page, 'workflow-detail-triaged');
-  });
+  }, 120_000);
 
   it('reception routes it to the housing bureau, which gives the receipt notice', async () => {
     const reception = await signIn('reception', 'Demo-reception-2026');
@@ -106,7 +106,7 @@ describe('the petition workflow in the console, each step by its role', () => {
     expect(download.suggestedFilename()).toMatch(/^受理告知书-福信受〔\d{4}〕\d{4}号\.pdf$/);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  }, 120_000);
 
   it('the handler handles it and asks for an extension; the head approves it', async () => {
     const handler = await signIn('handler', 'Demo-handler-2026');
@@ -127,7 +127,7 @@ describe('the petition workflow in the console, each step by its role', () => {
     await saveScreenshot(notice, 'workflow-notice-extension');
     await settled(head);
     await saveScreenshot(head, 'workflow-detail-extended');
-  });
+  }, 120_000);
 
   it('the handler replies with the 信访事项处理意见书', async () => {
     const handler = await signIn('handler', 'Demo-handler-2026');
@@ -144,7 +144,7 @@ describe('the petition workflow in the console, each step by its role', () => {
     await notice.getByTestId('document-sheet').waitFor();
     expect(await notice.getByTestId('document-title').textContent()).toBe('信访事项处理意见书');
     await saveScreenshot(notice, 'workflow-notice-reply');
-  });
+  }, 120_000);
 
   it('reception records the evaluation by phone and the request for review, which goes one level up to the district', async () => {
     const reception = await signIn('reception', 'Demo-reception-2026');
@@ -161,7 +161,7 @@ describe('the petition workflow in the console, each step by its role', () => {
     expect(await statusOf(reception)).toContain('复查申请中');
     await settled(reception);
     await saveScreenshot(reception, 'workflow-detail-review-requested');
-  });
+  }, 120_000);
 
   it('the district reviewer answers the review; the recheck goes to the city, whose rechecker finds it in the appeals queue', async () => {
     const reviewer = await signIn('reviewer', 'Demo-reviewer-2026');
@@ -202,7 +202,7 @@ describe('the petition workflow in the console, each step by its role', () => {
     expect(await notice.getByTestId('document-title').textContent()).toBe('信访事项复核意见书');
     expect(await notice.getByTestId('document-sheet').textContent()).toContain('深圳市信访局');
     await saveScreenshot(notice, 'workflow-notice-recheck');
-  });
+  }, 120_000);
 
   it('reception closes the matter; the timeline shows every step and the full identity is shown only with a reason', async () => {
     const reception = await signIn('reception', 'Demo-reception-2026');
@@ -230,5 +230,5 @@ describe('the petition workflow in the console, each step by its role', () => {
     await statistician.goto(petitionUrl);
     await statistician.getByTestId('petition-status').waitFor();
     expect(await statistician.getByTestId('reveal-identity').count()).toBe(0);
-  });
+  }, 120_000);
 });
