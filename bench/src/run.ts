@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { execFile } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -34,10 +35,17 @@ const { values } = parseArgs({
     'pglite-petitions': { type: 'string', default: '20000' },
     skip: { type: 'string', default: '' },
     'no-write': { type: 'boolean', default: false },
+    'rewrite-docs': { type: 'boolean', default: false },
   },
 });
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+if (values['rewrite-docs']) {
+  // docs/benchmarks.md again from the last run's full results (after editing bench/METHOD.md)
+  writeReport(root, JSON.parse(readFileSync(join(root, 'bench', 'results', 'latest-full.json'), 'utf8')) as BenchReport);
+  console.log('docs/benchmarks.md rewritten from bench/results/latest-full.json');
+  process.exit(0);
+}
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const log = (line: string) => console.log(line);
 const petitions = Number(values.petitions);
