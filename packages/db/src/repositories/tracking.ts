@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DatabaseTransaction, Executor } from '../database.ts';
+import type { Executor } from '../database.ts';
 
 /** What a public lookup needs of a petition; the second factor is compared by keyed hash, never decrypted. */
 export async function findPetitionForTracking(db: Executor, trackingCode: string) {
@@ -20,71 +20,6 @@ export async function findPetitionForTracking(db: Executor, trackingCode: string
     ])
     .where('p.tracking_code', '=', trackingCode)
     .executeTakeFirst();
-}
-
-export interface StoredEventRow {
-  sequence: number;
-  type: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  actor_unit_id: string | null;
-  occurred_at: Date;
-  payload: unknown;
-}
-
-/** A petition's event log in order. */
-export async function loadEventRows(db: Executor, petitionId: string): Promise<StoredEventRow[]> {
-  return db
-    .selectFrom('petition_events')
-    .select(['sequence', 'type', 'actor_id', 'actor_role', 'actor_unit_id', 'occurred_at', 'payload'])
-    .where('petition_id', '=', petitionId)
-    .orderBy('sequence')
-    .execute();
-}
-
-export interface EventToAppend {
-  type: string;
-  actorId: string | null;
-  actorRole: string | null;
-  actorUnitId: string | null;
-  occurredAt: Date;
-  payload: unknown;
-}
-
-/**
- * Appends events after `expectedVersion` and moves the petitions projection to `status`, in the caller's transaction.
- * Returns false (and writes nothing that counts: the caller rolls back) when another writer got there first.
- */
-export async function appendEventsWithProjection(
-  tx: DatabaseTransaction,
-  petitionId: string,
-  expectedVersion: number,
-  events: readonly EventToAppend[],
-  projection: { status: string; updatedAt: Date },
-): Promise<boolean> {
-  const updated = await tx
-    .updateTable('petitions')
-    .set({ status: projection.status, version: expectedVersion + events.length, updated_at: projection.updatedAt })
-    .where('id', '=', petitionId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) return false;
-  await tx
-    .insertInto('petition_events')
-    .values(
-      events.map((event, index) => ({
-        petition_id: petitionId,
-        sequence: expectedVersion + index + 1,
-        type: event.type,
-        actor_id: event.actorId,
-        actor_role: event.actorRole,
-        actor_unit_id: event.actorUnitId,
-        occurred_at: event.occurredAt,
-        payload: JSON.stringify(event.payload),
-      })),
-    )
-    .execute();
-  return true;
 }
 
 /** When a tracking code is locked, the instant it opens again; undefined when it is not locked at `now`. */
@@ -133,7 +68,3 @@ export async function findUnitNames(db: Executor, unitId: string) {
   return db.selectFrom('units').select(['id', 'name_zh', 'name_en', 'parent_id', 'kind']).where('id', '=', unitId).executeTakeFirst();
 }
 
-/** The unit tree (ids, parents, kinds) for the workflow's review-level guard. */
-export async function loadUnitTree(db: Executor) {
-  return db.selectFrom('units').select(['id', 'parent_id', 'kind']).execute();
-}

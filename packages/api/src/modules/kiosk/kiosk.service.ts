@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { computeDueDate } from '@xinfang/domain/clocks/due-date';
-import { createWorkCalendar } from '@xinfang/domain/clocks/work-calendar';
+import type { WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { DomainError } from '@xinfang/domain/errors';
 import { decodeBase64, petitionClassOfCategory, type KioskPlace, type KioskReceipt, type ParsedKioskSubmission } from '@xinfang/domain/kiosk';
 import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
@@ -12,18 +12,20 @@ import { findPetitionByIdempotencyKey } from '@xinfang/db/repositories/petitions
 import { getUnitByCode } from '@xinfang/db/repositories/units';
 import { encryptPersonalData, protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../../context.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 
 /** The petitioner as an actor: no staff id, no unit. */
 const petitionerActor = { staffId: null, role: 'petitioner', unitId: null } as const;
 
-/** The statutory routing limit (Art. 22: 15 days) from the day of receipt, on the official calendar. */
-function routeDueOn(receivedAt: Date): string {
-  return computeDueDate(shanghaiDay(receivedAt.toISOString()), { count: 15, unit: 'calendarDays' }, createWorkCalendar()).date;
+/** The statutory routing limit (Art. 22: 15 days) from the day of receipt, on the bureau's working calendar. */
+function routeDueOn(receivedAt: Date, calendar: WorkCalendar): string {
+  return computeDueDate(shanghaiDay(receivedAt.toISOString()), { count: 15, unit: 'calendarDays' }, calendar).date;
 }
 
-function receiptOf(row: { tracking_code: string; received_at: Date | string }): KioskReceipt {
+async function receiptOf(ctx: ApiContext, row: { tracking_code: string; received_at: Date | string }): Promise<KioskReceipt> {
   const receivedAt = new Date(row.received_at);
-  return { trackingCode: row.tracking_code, receivedAt: receivedAt.toISOString(), status: 'registered', routeDueOn: routeDueOn(receivedAt) };
+  const calendar = await loadWorkCalendar(ctx.db);
+  return { trackingCode: row.tracking_code, receivedAt: receivedAt.toISOString(), status: 'registered', routeDueOn: routeDueOn(receivedAt, calendar) };
 }
 
 function summaryOf(content: string): string {
@@ -55,7 +57,7 @@ async function resolvePlaces(ctx: ApiContext, hallPath: string, input: ParsedKio
  */
 export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmission): Promise<KioskReceipt> {
   const existing = await findPetitionByIdempotencyKey(ctx.db, input.idempotencyKey);
-  if (existing) return receiptOf(existing);
+  if (existing) return receiptOf(ctx, existing);
   const now = ctx.now();
   const hall = await getUnitByCode(ctx.db, ctx.kiosk.hallUnitCode);
   const place = await resolvePlaces(ctx, hall.path, input);
@@ -175,11 +177,11 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmiss
     // a concurrent retry with the same key won the race: answer with its receipt
     if (isUniqueViolation(error)) {
       const winner = await findPetitionByIdempotencyKey(ctx.db, input.idempotencyKey);
-      if (winner) return receiptOf(winner);
+      if (winner) return receiptOf(ctx, winner);
     }
     throw error;
   }
-  return receiptOf({ tracking_code: trackingCode, received_at: now });
+  return receiptOf(ctx, { tracking_code: trackingCode, received_at: now });
 }
 
 export async function getKioskConfiguration(ctx: ApiContext) {

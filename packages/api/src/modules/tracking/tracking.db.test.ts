@@ -1,43 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
-import { appendEventsWithProjection, loadEventRows } from '@xinfang/db/repositories/tracking';
-import { applyAction } from '@xinfang/domain/workflow/apply-action';
+import { listPetitionEvents } from '@xinfang/db/repositories/petition-workflow';
 import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
-import { PetitionEvent, type EventActor } from '@xinfang/domain/workflow/petition-event';
-import { replay } from '@xinfang/domain/workflow/replay';
-import type { UnitTree } from '@xinfang/domain/units/unit-tree';
+import { Role, type Actor } from '@xinfang/domain/staff';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../testing/test-context.ts';
+import { performAction } from '../petitions/workflow.service.ts';
 
 const test = useTestDatabase();
 const keys = createTestKeys();
 
-async function actor(username: string): Promise<EventActor> {
-  const row = await test.db.selectFrom('staff').select(['id', 'role', 'unit_id']).where('username', '=', username).executeTakeFirstOrThrow();
-  return { staffId: row.id, role: row.role as EventActor['role'], unitId: row.unit_id };
+interface StaffMember {
+  actor: Actor;
+  unitPath: string;
+  staffId: string;
 }
 
-/** Takes a petition through staff steps with the domain workflow, as the console would. */
-async function drive(trackingCode: string, steps: readonly (readonly [PetitionCommandInput, EventActor])[], at: Date) {
-  const petition = await test.db.selectFrom('petitions').select(['id']).where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
-  const tree: UnitTree = (await test.db.selectFrom('units').select(['id', 'parent_id', 'kind']).execute()).map((unit) => ({ id: unit.id, parentId: unit.parent_id, kind: unit.kind as UnitTree[number]['kind'] }));
+async function actor(username: string): Promise<StaffMember> {
+  const row = await test.db
+    .selectFrom('staff')
+    .innerJoin('units', 'units.id', 'staff.unit_id')
+    .select(['staff.id', 'staff.role', 'staff.unit_id', 'staff.display_name', 'units.path'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return { actor: { staffId: row.id, username, displayName: row.display_name, role: Role.parse(row.role), unitId: row.unit_id }, unitPath: row.path, staffId: row.id };
+}
+
+/** Takes a petition through staff steps with the workflow service the console's procedures use, at a chosen time. */
+async function drive(trackingCode: string, steps: readonly (readonly [PetitionCommandInput, StaffMember])[], at: Date) {
+  const { ctx } = createTestContext(test.db, keys, { now: () => at });
   for (const [command, by] of steps) {
-    const rows = await loadEventRows(test.db, petition.id);
-    const state = replay(rows.map((row) => PetitionEvent.parse({ type: row.type, occurredAt: new Date(row.occurred_at).toISOString(), actor: { staffId: row.actor_id, role: row.actor_role, unitId: row.actor_unit_id }, payload: row.payload })));
-    const result = applyAction(state, command, by, at.toISOString(), { unitTree: tree });
-    await test.db.transaction().execute(async (tx) => {
-      const ok = await appendEventsWithProjection(
-        tx,
-        petition.id,
-        state.version,
-        result.events.map((event) => ({ type: event.type, actorId: by.staffId, actorRole: by.role, actorUnitId: by.unitId, occurredAt: at, payload: event.payload })),
-        { status: result.state.status, updatedAt: at },
-      );
-      expect(ok).toBe(true);
-    });
+    const petition = await test.db.selectFrom('petitions').select(['id', 'version']).where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
+    await performAction({ ...ctx, actor: by.actor, unitPath: by.unitPath }, petition.id, petition.version, command);
   }
 }
 
@@ -56,7 +53,7 @@ async function toReplied(trackingCode: string, at: Date) {
       [{ action: 'triage', petitionClass: 'claim', claimRoute: 'petitionProcedure', canHandle: true, guidance: '按信访程序办理' }, await actor('lawyer')],
       [{ action: 'route', unitId: department.id, mode: 'transfer' }, await actor('reception')],
       [{ action: 'acknowledgeReceipt', noticeText: '【演示】已受理您反映的事项。', noticeGivenAt: at.toISOString() }, handler],
-      [{ action: 'startHandling', handlerStaffId: handler.staffId! }, await actor('depthead')],
+      [{ action: 'startHandling', handlerStaffId: handler.staffId }, await actor('depthead')],
       [{ action: 'reply', outcome: 'support', facts: '【演示】经查属实，已安排维修。', legalBasis: '《信访工作条例》第三十二条' }, handler],
     ],
     at,
@@ -153,9 +150,14 @@ describe('rating and review', () => {
     const reviewed = await caller.tracking.requestReview({ trackingCode: code, mobileLast4: '5511', reason: '路灯仍未修好，对处理意见不服。' });
     expect(reviewed).toMatchObject({ status: 'reviewRequested', statusLabel: { zh: '复查中' }, canRequestReview: false });
     const petition = await test.db.selectFrom('petitions').select(['id', 'status', 'version']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
-    const rows = await loadEventRows(test.db, petition.id);
+    const rows = await listPetitionEvents(test.db, petition.id);
     expect(rows.map((row) => row.type).slice(-2)).toEqual(['evaluationRecorded', 'reviewRequested']);
     expect(petition).toMatchObject({ status: 'reviewRequested', version: rows.length });
+    // the petitioner's step moves the clock projection like a staff step: the reviewer's answer clock now drives
+    const projection = await test.db.selectFrom('petitions').select(['due_at', 'light', 'clocks']).where('id', '=', petition.id).executeTakeFirstOrThrow();
+    expect((projection.clocks as { due: { kind: string } | null }).due?.kind).toBe('answerReview');
+    expect(projection.due_at).not.toBeNull();
+    expect(projection.light).not.toBeNull();
     const district = await test.db.selectFrom('units').select('id').where('code', '=', '440304').executeTakeFirstOrThrow();
     expect(rows.at(-1)!.payload).toMatchObject({ reviewingUnitId: district.id });
   });

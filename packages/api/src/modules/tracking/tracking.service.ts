@@ -2,7 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import { clockKindLabels } from '@xinfang/domain/clocks/clock-kind';
 import { nationalPolicy } from '@xinfang/domain/clocks/clock-rules';
 import { computeClocks, type ClockReading } from '@xinfang/domain/clocks/compute-clocks';
-import { createWorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { DomainError } from '@xinfang/domain/errors';
 import {
   publicStepLabels,
@@ -12,29 +11,22 @@ import {
   type PublicTimelineStep,
 } from '@xinfang/domain/kiosk/tracking';
 import type { BilingualMessage } from '@xinfang/domain/messages';
-import { petitionStatusPublicLabels, type PetitionStatus } from '@xinfang/domain/petition';
+import { petitionStatusPublicLabels } from '@xinfang/domain/petition';
 import type { EvaluationRating } from '@xinfang/domain/records/evaluation';
 import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
 import { applyAction, availableActions } from '@xinfang/domain/workflow/apply-action';
 import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
-import { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
+import type { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
 import type { PetitionState } from '@xinfang/domain/workflow/petition-state';
-import { replay } from '@xinfang/domain/workflow/replay';
 import { findParentUnit, type UnitTree } from '@xinfang/domain/units/unit-tree';
 import { appendAudit } from '@xinfang/db/repositories/audit';
-import {
-  appendEventsWithProjection,
-  clearLookupFailures,
-  findLookupLock,
-  findPetitionForTracking,
-  findUnitNames,
-  loadEventRows,
-  loadUnitTree,
-  recordLookupFailure,
-  type StoredEventRow,
-} from '@xinfang/db/repositories/tracking';
+import { appendEventsWithProjection, type StoredEventRow } from '@xinfang/db/repositories/petition-workflow';
+import { clearLookupFailures, findLookupLock, findPetitionForTracking, findUnitNames, recordLookupFailure } from '@xinfang/db/repositories/tracking';
+import { listUnits } from '@xinfang/db/repositories/units';
 import { hashPersonalData } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../../context.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { loadPetition, projectionOf, unitTreeOf } from '../petitions/workflow.service.ts';
 
 /** The petitioner as an actor: no staff id, no unit. */
 const petitionerActor = { staffId: null, role: 'petitioner', unitId: null } as const;
@@ -68,22 +60,6 @@ async function verifyPair(ctx: ApiContext, input: VerifiedLookup): Promise<Track
   const failure = await recordLookupFailure(ctx.db, input.trackingCode, now, trackingLockout);
   if (failure.lockedUntil && failure.lockedUntil > now) throw new DomainError('tracking.locked', 'tooManyRequests');
   throw new DomainError('tracking.notFound', 'notFound');
-}
-
-/** The stored rows as domain events; undefined when the log holds rows of an older shape that cannot be replayed. */
-function parseEvents(rows: readonly StoredEventRow[]): PetitionEvent[] | undefined {
-  const events: PetitionEvent[] = [];
-  for (const row of rows) {
-    const parsed = PetitionEvent.safeParse({
-      type: row.type,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      actor: { staffId: row.actor_id, role: row.actor_role ?? 'petitioner', unitId: row.actor_unit_id },
-      payload: row.payload,
-    });
-    if (!parsed.success) return undefined;
-    events.push(parsed.data);
-  }
-  return events;
 }
 
 function payloadText(payload: unknown, key: string): string | undefined {
@@ -125,22 +101,26 @@ function reviewWindowOpen(readings: readonly ClockReading[], now: Date): boolean
 interface Replayed {
   events: PetitionEvent[];
   state: PetitionState;
+  stored: StoredEventRow[];
   readings: ClockReading[];
 }
 
-function replayRows(rows: readonly StoredEventRow[], now: Date): Replayed | undefined {
-  const events = parseEvents(rows);
-  if (!events || events.length === 0) return undefined;
-  const state = replay(events);
-  const readings = computeClocks(events, nationalPolicy, createWorkCalendar(), now.toISOString());
-  return { events, state, readings };
+/**
+ * The petition's log replayed the same way staff see it (older registration events rebuilt from the row), with the
+ * statutory clocks on the bureau's working calendar, administrator overrides included.
+ */
+async function replayPetition(ctx: ApiContext, petitionId: string, now: Date): Promise<Replayed> {
+  const loaded = await loadPetition(ctx.db, petitionId);
+  const calendar = await loadWorkCalendar(ctx.db);
+  const readings = computeClocks(loaded.events, nationalPolicy, calendar, now.toISOString());
+  return { events: loaded.events, state: loaded.state, stored: loaded.stored, readings };
 }
 
 async function buildTimeline(ctx: ApiContext, petition: TrackedPetition): Promise<PublicTimeline> {
   const now = ctx.now();
-  const rows = await loadEventRows(ctx.db, petition.id);
-  const replayed = replayRows(rows, now);
-  const status = (replayed?.state.status ?? petition.status) as PetitionStatus;
+  const replayed = await replayPetition(ctx, petition.id, now);
+  const rows = replayed.stored;
+  const status = replayed.state.status;
   const steps: PublicTimelineStep[] = rows.flatMap((row) => {
     const label = publicStepLabels[row.type as keyof typeof publicStepLabels];
     return label ? [{ type: row.type, label, occurredAt: new Date(row.occurred_at).toISOString(), detail: stepDetail(row) }] : [];
@@ -155,13 +135,13 @@ async function buildTimeline(ctx: ApiContext, petition: TrackedPetition): Promis
     return text ? [{ kind: row.type, title: notice.title, issuedAt: new Date(row.occurred_at).toISOString(), text }] : [];
   });
   let handlingUnit: BilingualMessage | null = petition.handling_unit_zh ? { zh: petition.handling_unit_zh, en: petition.handling_unit_en ?? petition.handling_unit_zh } : null;
-  const routedUnitId = replayed?.state.routedTo?.unitId;
+  const routedUnitId = replayed.state.routedTo?.unitId;
   if (routedUnitId) {
     const unit = await findUnitNames(ctx.db, routedUnitId);
     if (unit) handlingUnit = { zh: unit.name_zh, en: unit.name_en };
   }
-  const readings = replayed?.readings ?? [];
-  const actions = replayed ? availableActions(replayed.state, petitionerActor) : [];
+  const readings = replayed.readings;
+  const actions = availableActions(replayed.state, petitionerActor);
   return {
     trackingCode: petition.tracking_code,
     status,
@@ -182,7 +162,7 @@ async function buildTimeline(ctx: ApiContext, petition: TrackedPetition): Promis
         uncertain: reading.statutory.uncertain,
       })),
     notices,
-    evaluation: replayed?.state.evaluation ?? null,
+    evaluation: replayed.state.evaluation ?? null,
     canRate: actions.includes('recordEvaluation'),
     canRequestReview: actions.includes('requestReview') && reviewWindowOpen(readings, now),
     reviewWindowEndsOn: actions.includes('requestReview') ? (reviewReading(readings)?.statutory.date ?? null) : null,
@@ -195,22 +175,27 @@ export async function lookUpTimeline(ctx: ApiContext, input: VerifiedLookup): Pr
   return buildTimeline(ctx, petition);
 }
 
-/** Applies a petitioner's command through the domain workflow and records its events and projection in one transaction. */
+/**
+ * Applies a petitioner's command through the domain workflow and, in one transaction, appends its events and moves the
+ * petitions projection (status, clocks, due date, light) exactly as a staff step does.
+ */
 async function actAsPetitioner(ctx: ApiContext, petition: TrackedPetition, toCommand: (replayed: Replayed, tree: UnitTree) => PetitionCommandInput, auditAction: string) {
   const now = ctx.now();
-  const rows = await loadEventRows(ctx.db, petition.id);
-  const replayed = replayRows(rows, now);
-  if (!replayed) throw new DomainError('workflow.actionNotAllowed', 'conflict');
-  const tree: UnitTree = (await loadUnitTree(ctx.db)).map((unit) => ({ id: unit.id, parentId: unit.parent_id, kind: unit.kind as UnitTree[number]['kind'] }));
+  const replayed = await replayPetition(ctx, petition.id, now);
+  const units = await listUnits(ctx.db);
+  const tree = unitTreeOf(units);
   const command = toCommand(replayed, tree);
   const result = applyAction(replayed.state, command, petitionerActor, now.toISOString(), { unitTree: tree });
+  const calendar = await loadWorkCalendar(ctx.db);
+  const projection = projectionOf(result.state, [...replayed.events, ...result.events], calendar, units, now);
   await ctx.db.transaction().execute(async (tx) => {
     const written = await appendEventsWithProjection(
       tx,
       petition.id,
       replayed.state.version,
       result.events.map((event) => ({ type: event.type, actorId: null, actorRole: 'petitioner', actorUnitId: null, occurredAt: now, payload: event.payload })),
-      { status: result.state.status, updatedAt: now },
+      projection,
+      now,
     );
     if (!written) throw new DomainError('request.duplicate', 'conflict');
     await appendAudit(tx, { occurredAt: now, actorId: null, actorRole: 'petitioner', action: auditAction, targetType: 'petition', targetId: petition.id, ip: ctx.clientIp });
