@@ -67,6 +67,12 @@ export async function loadPostgres(options: LoadOptions): Promise<LoadResult> {
     [bulkTables],
   );
   for (const index of indexes.rows) await control.query(`drop index ${index.indexname}`);
+  // unique constraints on random-order keys are rebuilt in bulk afterwards, like the indexes
+  const constraints = [
+    { table: 'petition_events', name: 'petition_events_sequence_unique', definition: 'unique (petition_id, sequence)' },
+    { table: 'petitions', name: 'petitions_tracking_code_key', definition: 'unique (tracking_code)' },
+  ];
+  for (const constraint of constraints) await control.query(`alter table ${constraint.table} drop constraint ${constraint.name}`);
   const maxEvent = await control.query<{ next: string }>('select coalesce(max(id), 0) + 1 as next from petition_events');
 
   const clients = new Map<TableName, { client: pg.Client; stream: Writable; done: Promise<unknown> }>();
@@ -102,12 +108,18 @@ export async function loadPostgres(options: LoadOptions): Promise<LoadResult> {
   log(`copied ${summary.petitions} petitions, ${summary.events} events, ${summary.petitioners} petitioners, ${summary.visits} visits in ${((copied - migrated) / 1000).toFixed(1)} s`);
 
   await control.query(`select setval(pg_get_serial_sequence('petition_events', 'id'), (select max(id) from petition_events))`);
-  const queue = [...indexes.rows];
+  const queue = [
+    ...constraints.map((constraint) => ({
+      indexname: constraint.name,
+      indexdef: `alter table ${constraint.table} add constraint ${constraint.name} ${constraint.definition}`,
+    })),
+    ...indexes.rows,
+  ];
   const builders = await Promise.all(
     [0, 1].map(async () => {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
-      await client.query(`set maintenance_work_mem = '512MB'`);
+      await client.query(`set maintenance_work_mem = '1GB'`);
       await client.query('set max_parallel_maintenance_workers = 0');
       return client;
     }),
@@ -138,7 +150,10 @@ export async function loadPostgres(options: LoadOptions): Promise<LoadResult> {
   let rows = 0;
   await Promise.all(
     [0, 1].map(async () => {
-      for (let range = ranges.shift(); range; range = ranges.shift()) rows += await refreshIndicatorDays(rollupHandle.db, range[0], range[1]);
+      for (let range = ranges.shift(); range; range = ranges.shift()) {
+        const written = await refreshIndicatorDays(rollupHandle.db, range[0], range[1]);
+        rows += written;
+      }
     }),
   );
   await markIndicatorRollupComplete(rollupHandle.db, yesterday, options.asOf);
