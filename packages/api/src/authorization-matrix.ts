@@ -1,6 +1,7 @@
 import type { Permission } from '@xinfang/domain/permissions';
 import { roleHasPermission } from '@xinfang/domain/permissions';
 import { Role } from '@xinfang/domain/staff';
+import { PetitionAction } from '@xinfang/domain/workflow/petition-action';
 
 /**
  * The expected authorisation of every procedure of `appRouter`. `authorization-matrix.db.test.ts` walks the router and
@@ -30,34 +31,11 @@ export interface MatrixRow {
   why?: string;
 }
 
-/** The workflow steps: one procedure each, all through `performAction` (load, `checkAccess`, `applyAction`, save). */
-const workflowSteps = [
-  'triage',
-  'divert',
-  'recordDiversionOutcome',
-  'startMediation',
-  'concludeMediation',
-  'recordJudicialConfirmation',
-  'route',
-  'acknowledgeReceipt',
-  'object',
-  'recuse',
-  'startHandling',
-  'requestExtension',
-  'approveExtension',
-  'pauseClock',
-  'resumeClock',
-  'reply',
-  'recordDelivery',
-  'recordEvaluation',
-  'requestReview',
-  'answerReview',
-  'requestRecheck',
-  'answerRecheck',
-  'close',
-  'notAccept',
-  'merge',
-] as const;
+/**
+ * The workflow steps: one procedure per domain action, all through `performAction` (load, `checkAccess`,
+ * `applyAction`, save); `petitions.withdraw` carries the real jurisdiction cases for all of them.
+ */
+const workflowSteps = PetitionAction.options.filter((action) => action !== 'withdraw');
 
 export const authorizationMatrix: Record<string, MatrixRow> = {
   'admin.listStaff': { permission: 'staff.manage', scope: 'jurisdiction' },

@@ -1,3 +1,5 @@
+import { futianDistrict, futianStreets } from '@xinfang/domain/units/unit';
+
 /**
  * Futian District's unit tree (DOMAIN.md §9). Street codes are the statistical codes (no 003). Community
  * names here are placeholders for the demo ("示例社区"), not the real communities; load the real list before
@@ -11,20 +13,10 @@
  */
 export const city = { code: '440300', nameZh: '深圳市', nameEn: 'Shenzhen Municipality' } as const;
 
-export const district = { code: '440304', nameZh: '福田区', nameEn: 'Futian District' } as const;
+/** The district and its 10 streets are the domain's reference data (DOMAIN.md §9), kept in one place. */
+export const district = futianDistrict;
 
-export const streets = [
-  { code: '440304001000', nameZh: '南园街道', nameEn: 'Nanyuan Street' },
-  { code: '440304002000', nameZh: '园岭街道', nameEn: 'Yuanling Street' },
-  { code: '440304004000', nameZh: '福田街道', nameEn: 'Futian Street' },
-  { code: '440304005000', nameZh: '沙头街道', nameEn: 'Shatou Street' },
-  { code: '440304006000', nameZh: '香蜜湖街道', nameEn: 'Xiangmihu Street' },
-  { code: '440304007000', nameZh: '梅林街道', nameEn: 'Meilin Street' },
-  { code: '440304008000', nameZh: '莲花街道', nameEn: 'Lianhua Street' },
-  { code: '440304009000', nameZh: '华富街道', nameEn: 'Huafu Street' },
-  { code: '440304010000', nameZh: '福保街道', nameEn: 'Fubao Street' },
-  { code: '440304011000', nameZh: '华强北街道', nameEn: 'Huaqiangbei Street' },
-] as const;
+export const streets = futianStreets;
 
 export const departments = [
   { code: '440304D01', nameZh: '区住房和建设局', nameEn: 'Housing and Construction Bureau' },
