@@ -6,6 +6,7 @@ import * as searchAndHotIndexes from './20261125140700_search_and_hot_indexes.ts
 import * as indicatorRollup from './20261125141500_indicator_rollup.ts';
 import * as fasterSearchTokens from './20261125150200_faster_search_tokens.ts';
 import * as workQueueIndexes from './20261125153000_work_queue_indexes.ts';
+import * as openDueIndex from './20261125154500_open_due_index.ts';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the folder) so the server
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261125141500_indicator_rollup': indicatorRollup,
   '20261125150200_faster_search_tokens': fasterSearchTokens,
   '20261125153000_work_queue_indexes': workQueueIndexes,
+  '20261125154500_open_due_index': openDueIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
