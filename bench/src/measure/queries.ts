@@ -129,7 +129,10 @@ export async function measureQueries(databaseUrl: string, keys: PersonalDataKeys
     }
     searchByLength[length] = figure(`search, ${length}-character words`, all);
   }
-  for (const word of ['电梯', '高空抛物']) await explain(`search “${word}”`, () => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: word, limit: 20 }));
+  for (const word of ['电梯', '高空抛物']) {
+    await explain(`search “${word}” · index candidates`, () => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: word, limit: 20 }), () => 0);
+    await explain(`search “${word}” · page`, () => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: word, limit: 20 }));
+  }
 
   const indicators = figure(`every §7 indicator, district, ${options.indicatorYear} (with ${options.indicatorYear - 1} for growth)`, await timeRuns(() => districtIndicators(db, options.indicatorYear), { runs }));
   const indicatorValues = await districtIndicators(db, options.indicatorYear);
