@@ -86,23 +86,36 @@ const runs = Number(values.runs);
 const repeats = Number(values.repeats);
 
 log('queries …');
-const queries = skip.has('queries') ? undefined : await measureQueries(databaseUrl, keys, { runs, indicatorYear: 2025 });
+const queries = skip.has('queries') ? undefined : await phase('queries', () => measureQueries(databaseUrl, keys, { runs, indicatorYear: 2025 }));
+
+const problems: string[] = [];
+/** A phase that fails is reported, not fatal: the other figures are still worth writing. */
+async function phase<T>(name: string, body: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push(`${name}: ${message.slice(0, 2000)}`);
+    log(`  ${name} failed: ${message.slice(0, 2000)}`);
+    return undefined;
+  }
+}
 
 log('front end …');
-if (!skip.has('build')) await run('flock', ['/tmp/xinfang-build.lock', 'pnpm', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-const kiosk = firstLoadSize(root, 'kiosk');
-const consoleApp = firstLoadSize(root, 'console');
+if (!skip.has('build')) await phase('build', () => run('flock', ['/tmp/xinfang-build.lock', 'pnpm', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }));
+const kiosk = await phase('kiosk size', () => Promise.resolve(firstLoadSize(root, 'kiosk')));
+const consoleApp = await phase('console size', () => Promise.resolve(firstLoadSize(root, 'console')));
 
 log('intake (pgbench reference, then kiosk submissions over HTTP) …');
 const intake = skip.has('intake')
   ? undefined
-  : await measureIntake({ root, databaseUrl, serverUrl: values.server, keys: material, repeats, seconds: Number(values.seconds), connections: Number(values.connections), log });
+  : await phase('intake', () => measureIntake({ root, databaseUrl, serverUrl: values.server, keys: material, repeats, seconds: Number(values.seconds), connections: Number(values.connections), log }));
 
 log('start-up …');
-const startup = skip.has('startup') ? undefined : await measureStartup(root, repeats);
+const startup = skip.has('startup') ? undefined : await phase('start-up', () => measureStartup(root, repeats));
 
 log('PGlite load …');
-const pglite = skip.has('pglite') ? undefined : await loadPglite({ petitions: Number(values['pglite-petitions']), seed, asOf });
+const pglite = skip.has('pglite') ? undefined : await phase('pglite', () => loadPglite({ petitions: Number(values['pglite-petitions']), seed, asOf }));
 
 const server = new pg.Client({ connectionString: values.server });
 await server.connect();
@@ -121,8 +134,9 @@ const report: BenchReport = {
   frontend: { kiosk, console: consoleApp },
   startup,
   pglite,
+  problems,
 };
 if (!values['no-write']) writeReport(root, report);
 log(JSON.stringify(report.queries ? { queue: report.queries.queues.map((q) => [q.name, q.p95]), detail: report.queries.detail.p95, search: Object.values(report.queries.searchByLength).map((q) => q.p95), indicators: report.queries.indicators.p95 } : {}, null, 2));
-log(JSON.stringify({ intake: intake && { rate: intake.maxRate.median, pgbench: intake.pgbench.median, ratio: intake.ratio, halfP99: intake.halfLoad.p99LatencyMs, rss: intake.rssMb }, kiosk: kiosk.gzipKb, console: consoleApp.gzipKb, startup: startup?.warm }, null, 2));
+log(JSON.stringify({ intake: intake && { rate: intake.maxRate.median, pgbench: intake.pgbench.median, ratio: intake.ratio, halfP99: intake.halfLoad.p99LatencyMs, rss: intake.rssMb }, kiosk: kiosk?.gzipKb, console: consoleApp?.gzipKb, startup: startup?.warm }, null, 2));
 log(values['no-write'] ? 'not written (--no-write)' : `written: ${join('bench', 'results', 'latest.json')} and docs/benchmarks.md`);
