@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { clockProjection } from '@xinfang/domain/casework/clock-projection';
 import { createWorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
@@ -181,7 +181,7 @@ interface DemoActors {
 async function departmentStaff(db: Database, units: SeededUnits, byUsername: Map<string, EventActor>, options: SeedOptions): Promise<DemoActors> {
   const handlerOf = new Map<string, EventActor>();
   const headOf = new Map<string, EventActor>();
-  const unusable = await options.hashPassword(Buffer.from(seededBytes(Math.random)(24)).toString('base64'));
+  const unusable = await options.hashPassword(randomBytes(24).toString('base64'));
   for (const department of units.departments) {
     const suffix = department.code.slice(-3).toLowerCase();
     for (const [role, label, target] of [
