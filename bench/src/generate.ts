@@ -8,6 +8,8 @@ import { loadPostgres } from './load/load-postgres.ts';
  *   pnpm --filter @xinfang/bench generate -- --engine pglite --petitions 20000 [--data-dir bench/.data/pglite]
  */
 const { values } = parseArgs({
+  // `pnpm bench -- --flag` passes the `--` along
+  args: process.argv.slice(2).filter((argument) => argument !== '--'),
   options: {
     petitions: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '440304' },

@@ -21,6 +21,8 @@ import { writeReport, type BenchReport } from './report.ts';
  * bench/results/latest.json and docs/benchmarks.md. Not part of `pnpm test`.
  */
 const { values } = parseArgs({
+  // `pnpm bench -- --flag` passes the `--` along
+  args: process.argv.slice(2).filter((argument) => argument !== '--'),
   options: {
     petitions: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '440304' },

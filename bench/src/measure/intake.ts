@@ -96,7 +96,7 @@ export async function measureIntake(options: {
     },
   });
   try {
-    await waitForHealth(port, performance.now(), 120_000);
+    await waitForHealth(port, performance.now(), 120_000, () => server.child.exitCode !== null);
     const pid = server.child.pid!;
     let maxRss = residentMegabytes(pid);
     const idle = maxRss;

@@ -15,8 +15,9 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls GET /health until it answers 200; resolves with the time it took, in ms. */
-export async function waitForHealth(port: number, started: number, timeoutMs = 60_000): Promise<number> {
+export async function waitForHealth(port: number, started: number, timeoutMs = 60_000, exited: () => boolean = () => false): Promise<number> {
   for (;;) {
+    if (exited()) throw new Error('the server exited before it was healthy');
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health`);
       if (response.ok) return performance.now() - started;

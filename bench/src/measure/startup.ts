@@ -18,7 +18,7 @@ export async function measureStartup(root: string, repeats: number): Promise<{ f
       env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', XINFANG_DEMO: 'true' },
     });
     try {
-      return (await waitForHealth(port, started, 180_000)) / 1000;
+      return (await waitForHealth(port, started, 180_000, () => server.child.exitCode !== null)) / 1000;
     } catch (error) {
       throw new Error(`pnpm start: ${error instanceof Error ? error.message : String(error)}\n${server.output()}`, { cause: error });
     } finally {
