@@ -103,6 +103,21 @@ describe('demo seed', () => {
     expect(petitions.some((petition) => petition.light === 'red')).toBe(true);
   });
 
+  it('issues the notices of the steps taken, numbered per kind and year in the order issued', async () => {
+    const noticeEvents = ['triaged', 'diverted', 'receiptAcknowledged', 'notAccepted', 'extensionApproved', 'replied', 'reviewAnswered', 'recheckAnswered'];
+    const events = await test.db.selectFrom('petition_events').select(['petition_id', 'sequence', 'type']).where('type', 'in', noticeEvents).execute();
+    const documents = await test.db.selectFrom('petition_documents').selectAll().orderBy('issued_at').execute();
+    expect(documents.map((document) => `${document.petition_id}#${document.event_sequence}`).sort()).toEqual(events.map((event) => `${event.petition_id}#${event.sequence}`).sort());
+    // the year in the number is the year in Asia/Shanghai
+    const byKind = groupBy(documents, (document) => `${document.kind}/${/〔(\d{4})〕/.exec(document.serial_number)![1]}`);
+    for (const issued of byKind.values()) {
+      const numbers = issued.map((document) => Number(/(\d{4})号$/.exec(document.serial_number)![1]));
+      expect(numbers).toEqual(numbers.map((_, index) => index + 1));
+    }
+    const receipt = documents.find((document) => document.kind === 'receipt')!;
+    expect(receipt.content).toMatchObject({ title: '受理告知书', addressee: expect.stringMatching(/^演示信访人\d{3}$/), serialNumber: receipt.serial_number });
+  });
+
   it('pages with a keyset cursor without gaps or repeats', async () => {
     const seen: string[] = [];
     let after: { receivedAt: string; id: string } | undefined;

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { clockProjection } from '@xinfang/domain/casework/clock-projection';
+import { buildDocumentContent, type DocumentInput } from '@xinfang/domain/casework/document-content';
+import { documentKindOfAction, formatSerialNumber, type DocumentKind } from '@xinfang/domain/casework/documents';
 import { createWorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
 import type { Role } from '@xinfang/domain/staff';
@@ -11,7 +13,7 @@ import { registerPetition } from '@xinfang/domain/workflow/register-petition';
 import { protectMobile, type PersonalDataKeys } from '@xinfang/security/personal-data';
 import { sql } from 'kysely';
 import type { Database } from '../database.ts';
-import { appendEventsWithProjection, insertRegisteredPetition } from '../repositories/petition-workflow.ts';
+import { appendEventsWithProjection, insertDocument, insertRegisteredPetition, nextDocumentNumber } from '../repositories/petition-workflow.ts';
 import { ensureStaff } from '../repositories/staff.ts';
 import { ensureUnit } from '../repositories/units.ts';
 import type { UnitRow } from '../schema.ts';
@@ -293,6 +295,8 @@ async function seedDemoPetitions(db: Database, units: SeededUnits, actors: DemoA
   const unitTree: UnitTree = allUnits.map((unit) => ({ id: unit.id, parentId: unit.parent_id, kind: unit.kind as UnitTree[number]['kind'] }));
   const departmentByCode = new Map(units.departments.map((unit) => [unit.code, unit]));
   const nanyuan = units.streets.find((street) => street.code === '440304001000');
+  const documentUnits = allUnits.map((unit) => ({ id: unit.id, kind: unit.kind, nameZh: unit.name_zh }));
+  const notices: { kind: DocumentKind; issuedBy: string | null; eventSequence: number; input: DocumentInput }[] = [];
   await db.transaction().execute(async (tx) => {
     for (let index = 1; index <= total; index++) {
       const number = String(index).padStart(3, '0');
@@ -340,6 +344,24 @@ async function seedDemoPetitions(db: Database, units: SeededUnits, actors: DemoA
         const when = Math.max(previous + 60_000, receivedAt.getTime() + step.day * dayMs + Math.floor(random() * 4 * 3600 * 1000));
         if (when > options.now.getTime()) break;
         const result = applyAction(state, step.command, step.actor, new Date(when).toISOString(), { unitTree });
+        const kind = documentKindOfAction(step.command.action, step.command.action === 'notAccept' ? step.command.reason : undefined);
+        if (kind) {
+          notices.push({
+            kind,
+            issuedBy: step.actor.staffId,
+            eventSequence: events.length + result.events.length,
+            input: {
+              kind,
+              matter: { petitionId, trackingCode, summary: topic, receivedAt, isCollective: false, headcount: 1, petitionerName: `演示信访人${number}` },
+              before: state,
+              after: result.state,
+              command: step.command,
+              units: documentUnits,
+              now: new Date(when),
+              serialNumber: '',
+            },
+          });
+        }
         state = result.state;
         events.push(...result.events);
         previous = when;
@@ -395,6 +417,27 @@ async function seedDemoPetitions(db: Database, units: SeededUnits, actors: DemoA
         new Date(previous),
       );
     }
+    // the notices the steps issued, numbered per kind and year in the order they were issued, as the workflow does
+    notices.sort((a, b) => a.input.now.getTime() - b.input.now.getTime());
+    for (const notice of notices) {
+      const year = shanghaiYear(notice.input.now);
+      const serialNumber = formatSerialNumber(notice.kind, year, await nextDocumentNumber(tx, notice.kind, year));
+      const content = buildDocumentContent({ ...notice.input, serialNumber });
+      await insertDocument(tx, {
+        petitionId: notice.input.matter.petitionId,
+        kind: notice.kind,
+        serialNumber,
+        issuedAt: notice.input.now,
+        issuedBy: notice.issuedBy,
+        issuingUnitId: content.issuingUnitId,
+        eventSequence: notice.eventSequence,
+        content: content.document,
+      });
+    }
   });
   return total;
+}
+
+function shanghaiYear(instant: Date): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(instant));
 }
