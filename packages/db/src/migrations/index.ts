@@ -7,6 +7,7 @@ import * as indicatorRollup from './20261125141500_indicator_rollup.ts';
 import * as fasterSearchTokens from './20261125150200_faster_search_tokens.ts';
 import * as workQueueIndexes from './20261125153000_work_queue_indexes.ts';
 import * as openDueIndex from './20261125154500_open_due_index.ts';
+import * as appealUnitIndexes from './20261125160000_appeal_unit_indexes.ts';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the folder) so the server
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261125150200_faster_search_tokens': fasterSearchTokens,
   '20261125153000_work_queue_indexes': workQueueIndexes,
   '20261125154500_open_due_index': openDueIndex,
+  '20261125160000_appeal_unit_indexes': appealUnitIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
