@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ClockView } from '@xinfang/domain/casework/petition-detail';
-import { futianPolicy } from '@xinfang/domain/clocks/clock-rules';
-import { computeClocks, type ClockReading } from '@xinfang/domain/clocks/compute-clocks';
-import { createWorkCalendar, type WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
+import { clockProjection } from '@xinfang/domain/casework/clock-projection';
+import { createWorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { petitionSearchText, tsvectorText } from '@xinfang/domain/search/search-tokens';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
 import type { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
@@ -110,38 +108,6 @@ export function benchKeyMaterial(): { dataKeys: string; hashKey: string } {
   const key = createHash('sha256').update('xinfang-bench-data-key').digest('base64');
   const hashKey = createHash('sha256').update('xinfang-bench-hash-key').digest('base64');
   return { dataKeys: `bench:${key}`, hashKey };
-}
-
-const lightRank = { green: 0, yellow: 1, red: 2 } as const;
-
-function toClockView(reading: ClockReading): ClockView {
-  return {
-    kind: reading.kind,
-    party: reading.party,
-    state: reading.state,
-    startedOn: reading.startedOn,
-    stoppedOn: reading.stoppedOn ?? null,
-    statutoryDue: reading.statutory.date,
-    localTargetDue: reading.localTarget?.date ?? null,
-    extensionDays: reading.extensionDays,
-    pausedDays: reading.pausedDays,
-    light: reading.light,
-    uncertain: reading.uncertain,
-    explanation: reading.explanation,
-  };
-}
-
-/** The stored clock projection, as the workflow service's `clockProjection` computes it. */
-function clockProjection(events: readonly PetitionEvent[], calendar: WorkCalendar, asOf: Date) {
-  const readings = computeClocks(events, futianPolicy, calendar, asOf.toISOString());
-  const open = readings.filter((reading) => reading.party === 'unit' && reading.state !== 'stopped');
-  const due = open.reduce<ClockReading | undefined>((earliest, reading) => (!earliest || reading.statutory.date < earliest.statutory.date ? reading : earliest), undefined);
-  const light = open.reduce<ClockReading['light'] | null>((worst, reading) => (worst === null || lightRank[reading.light] > lightRank[worst] ? reading.light : worst), null);
-  return {
-    dueAt: due ? new Date(`${due.statutory.date}T23:59:59.999+08:00`) : null,
-    light,
-    clocks: { computedOn: shanghaiDayOf(asOf.getTime()), due: due ? { kind: due.kind, explanation: due.explanation } : null, readings: readings.map(toClockView) },
-  };
 }
 
 /** Received instants over the 3 years before `asOf`, weekdays 4× busier than weekends, 08:30–17:30 Shanghai, sorted. */
