@@ -71,6 +71,15 @@ describe('demo seed', () => {
     expect((await findStaffByUsername(test.db, 'rechecker'))?.unit_id).toBe(byCode.get('440300')!.id);
   });
 
+  it('hangs the district under the city in a database seeded before the city existed, keeping its paths', async () => {
+    await test.db.updateTable('units').set({ parent_id: null }).where('code', '=', '440304').execute();
+    const again = await seedDemoData(test.db, { now, keys, hashPassword });
+    expect(again.petitionsCreated).toBe(0);
+    const district = await test.db.selectFrom('units').selectAll().where('code', '=', '440304').executeTakeFirstOrThrow();
+    const city = await test.db.selectFrom('units').selectAll().where('code', '=', '440300').executeTakeFirstOrThrow();
+    expect({ parent: district.parent_id, path: district.path }).toEqual({ parent: city.id, path: '/440304/' });
+  });
+
   it('builds each petition with the workflow: statuses spread, and the projection is what the events replay to', async () => {
     const petitions = await test.db.selectFrom('petitions').select(['id', 'status', 'version', 'petition_class', 'clocks', 'light']).execute();
     const events = await test.db.selectFrom('petition_events').selectAll().orderBy('petition_id').orderBy('sequence').execute();
