@@ -14,6 +14,8 @@ export interface IntakeResults {
   halfLoad: { rate: number; p99LatencyMs: Summary; achieved: number[]; errors: number };
   rssMb: { idle: number; max: number };
   ratio: number;
+  /** what the server's backends were doing during the max-rate runs, sampled every 100 ms (CPU = running, no wait) */
+  waits: { what: string; samples: number }[];
 }
 
 /** A valid kiosk submission with clearly synthetic data (the ID number is DOMAIN.md §9's published example). */
@@ -126,6 +128,20 @@ export async function measureIntake(options: {
     const rates: number[] = [];
     const p99s: number[] = [];
     let errors = 0;
+    const waits = new Map<string, number>();
+    const watcher = new pg.Client({ connectionString: options.databaseUrl });
+    await watcher.connect();
+    let watching = true;
+    const watching$ = (async () => {
+      while (watching) {
+        const sample = await watcher.query<{ what: string }>(
+          `select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' · ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 60) as what
+           from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+        );
+        for (const row of sample.rows) waits.set(row.what, (waits.get(row.what) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
     for (let index = 0; index < options.repeats; index++) {
       const result = await load();
       rates.push(result.requests.average);
@@ -133,6 +149,11 @@ export async function measureIntake(options: {
       errors += result.errors + result.timeouts + result.non2xx;
       options.log(`  intake at max rate: ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts + result.non2xx}`);
     }
+    watching = false;
+    await watching$;
+    await watcher.end();
+    const topWaits = [...waits].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    options.log(`  backends at max rate: ${topWaits.map(([what, samples]) => `${what} ×${samples}`).join('; ')}`);
     const max = summarize(rates);
     const halfRate = Math.round(max.median / 2);
     const halfP99: number[] = [];
@@ -152,6 +173,7 @@ export async function measureIntake(options: {
       halfLoad: { rate: halfRate, p99LatencyMs: summarize(halfP99), achieved, errors: halfErrors },
       rssMb: { idle: Math.round(idle), max: Math.round(maxRss) },
       ratio: Math.round((max.median / reference.median) * 100) / 100,
+      waits: [...waits].map(([what, samples]) => ({ what, samples })).sort((a, b) => b.samples - a.samples).slice(0, 15),
     };
   } catch (error) {
     throw new Error(`intake failed: ${error instanceof Error ? error.message : String(error)}\nserver output:\n${server.output()}`, { cause: error });
