@@ -282,3 +282,14 @@ describe('review at the district and recheck at the city, with the demo accounts
     expect((await reviewer.petitions.get({ id })).status).toBe('closed');
   });
 });
+
+describe('case detail: related matters', () => {
+  it("lists the same petitioner's other matters (the ID number finds the existing petitioner)", async () => {
+    const first = await register({ summary: '第一件：噪音扰民' });
+    const second = await register({ summary: '第二件：油烟扰民' });
+    const detail = await callers.reception!.petitions.get({ id: second.id });
+    const related = detail.related.filter((matter) => matter.relation === 'samePetitioner').map((matter) => matter.id);
+    expect(related).toContain(first.id);
+    expect(related).not.toContain(second.id);
+  });
+});
