@@ -71,6 +71,18 @@ describe('a collective visit and a matter diverted to litigation, in the console
     await registerVisit(page, persons, '小区业主集体反映开发商逾期交房', 30);
     // a sixth representative cannot be ticked
     await expect(page.locator('.register__person').nth(5).locator('.el-checkbox').getAttribute('class')).resolves.toContain('is-disabled');
+    // joint reception (1+1+1+N): the hall's lawyer and counsellor, and a housing-bureau handler
+    await page.getByTestId('register-staff-present').click();
+    await page.getByRole('option', { name: '值班律师（演示）（律师）' }).click();
+    await page.getByRole('option', { name: '心理咨询师（演示）（心理咨询师）' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('register-staff-department').click();
+    await page.getByRole('option', { name: '区住房和建设局', exact: true }).click();
+    await page.getByTestId('register-staff-present').click();
+    await page.getByRole('option', { name: '住建局承办人（演示）（部门承办人）' }).click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('register-staff-present').locator('.el-tag').count()).resolves.toBe(3);
+    await page.waitForFunction(() => [...document.querySelectorAll('.el-select__popper')].every((popper) => getComputedStyle(popper).display === 'none'));
     await saveScreenshot(page, 'workflow-collective-register');
     await page.getByTestId('register-submit').click();
     await page.getByTestId('available-actions').waitFor();

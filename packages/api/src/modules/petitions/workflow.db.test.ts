@@ -293,3 +293,18 @@ describe('case detail: related matters', () => {
     expect(related).not.toContain(second.id);
   });
 });
+
+describe('registration: joint reception (1+1+1+N)', () => {
+  it('records the staff present with the registering officer, on the visit', async () => {
+    const present = await test.db.selectFrom('staff').select('id').where('username', 'in', ['lawyer', 'counsellor', 'handler']).execute();
+    const { id } = await register({ staffPresentIds: present.map((row) => row.id) });
+    const visit = await test.db
+      .selectFrom('petitions as p')
+      .innerJoin('visits as v', 'v.id', 'p.visit_id')
+      .select('v.staff_present')
+      .where('p.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const reception = await test.db.selectFrom('staff').select('id').where('username', '=', 'reception').executeTakeFirstOrThrow();
+    expect([...(visit.staff_present as string[])].sort()).toEqual([reception.id, ...present.map((row) => row.id)].sort());
+  });
+});
