@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { appRouter } from '@xinfang/api';
 import { demoAccounts, seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
@@ -9,7 +6,7 @@ import { hashPassword } from '@xinfang/security/password';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './testing/test-app.ts';
 
 const test = useTestDatabase();
 const keys = createTestKeys();
@@ -138,17 +135,7 @@ function expectClearRefusal(response: LightMyRequestResponse, procedure: Procedu
 
 beforeAll(async () => {
   await seedDemoData(test.db, { now: new Date(), keys, hashPassword, petitions: 5 });
-  const dist = mkdtempSync(join(tmpdir(), 'xinfang-hostile-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html>');
-  app = await buildApp({
-    database: test.handle,
-    keys,
-    kiosk: { hallUnitCode: '440304', idleWarningSeconds: 60, idleResetSeconds: 90 },
-    session: { idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 },
-    demoMode: true,
-    logLevel: 'silent',
-    consoleDist: dist,
-    kioskDist: dist,
+  app = await buildTestApp(test.handle, keys, {
     rateLimits: { trackingPerMinute: 1_000_000, signInPerMinute: 1_000_000, publicPerMinute: 1_000_000 },
   });
   for (const account of demoAccounts) {

@@ -1,12 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
 import { hashPassword } from '@xinfang/security/password';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
+import { buildTestApp } from './testing/test-app.ts';
 
 const test = useTestDatabase();
 const keys = createTestKeys();
@@ -15,17 +12,8 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   await seedDemoData(test.db, { now: new Date(), keys, hashPassword, petitions: 2 });
-  const dist = mkdtempSync(join(tmpdir(), 'xinfang-logs-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html>');
-  app = await buildApp({
-    database: test.handle,
-    keys,
-    kiosk: { hallUnitCode: '440304', idleWarningSeconds: 60, idleResetSeconds: 90 },
-    session: { idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 },
-    demoMode: true,
+  app = await buildTestApp(test.handle, keys, {
     logLevel: 'trace',
-    consoleDist: dist,
-    kioskDist: dist,
     logStream: { write: (line) => lines.push(line) },
   });
 });

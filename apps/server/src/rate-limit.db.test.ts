@@ -1,12 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { demoAccounts, seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
 import { hashPassword } from '@xinfang/security/password';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, rateLimitBucketOf } from './app.ts';
+import { rateLimitBucketOf } from './app.ts';
+import { buildTestApp } from './testing/test-app.ts';
 import { parseEnvironment } from './env.ts';
 
 const test = useTestDatabase();
@@ -15,17 +13,7 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   await seedDemoData(test.db, { now: new Date(), keys, hashPassword, petitions: 3 });
-  const dist = mkdtempSync(join(tmpdir(), 'xinfang-rate-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html>');
-  app = await buildApp({
-    database: test.handle,
-    keys,
-    kiosk: { hallUnitCode: '440304', idleWarningSeconds: 60, idleResetSeconds: 90 },
-    session: { idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 },
-    demoMode: true,
-    logLevel: 'silent',
-    consoleDist: dist,
-    kioskDist: dist,
+  app = await buildTestApp(test.handle, keys, {
     rateLimits: { trackingPerMinute: 5, signInPerMinute: 3, publicPerMinute: 8 },
   });
 });
