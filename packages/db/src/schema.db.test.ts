@@ -41,6 +41,7 @@ const typedColumns = {
   petition_search: { petition_id: true, tokens: true },
   indicator_daily: { day: true, street_unit_id: true, metric: true, value: true },
   indicator_rollup_state: { id: true, complete_through: true, refreshed_at: true },
+  audit_chain_heads: { chain: true, last_id: true, hash: true },
 } satisfies { [Table in keyof DB]: Record<keyof DB[Table], true> };
 
 const test = useTestDatabase();

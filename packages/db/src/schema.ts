@@ -217,6 +217,13 @@ export interface IndicatorRollupStateTable {
   refreshed_at: Timestamp | null;
 }
 
+/** The newest record of each audit hash chain; its row lock serialises the chain's writers. */
+export interface AuditChainHeadsTable {
+  chain: number;
+  last_id: string | null;
+  hash: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   staff: StaffTable;
@@ -236,6 +243,7 @@ export interface DB {
   petition_search: PetitionSearchTable;
   indicator_daily: IndicatorDailyTable;
   indicator_rollup_state: IndicatorRollupStateTable;
+  audit_chain_heads: AuditChainHeadsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

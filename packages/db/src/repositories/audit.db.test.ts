@@ -41,3 +41,35 @@ describe('audit log hash chains', () => {
     expect(result.reason).toMatch(/content/);
   });
 });
+
+describe('audit chain heads', () => {
+  const fresh = useTestDatabase();
+
+  async function write(count: number, actorId: string) {
+    for (let index = 0; index < count; index++) {
+      await fresh.db.transaction().execute((tx) =>
+        appendAudit(tx, { occurredAt: new Date(Date.UTC(2026, 10, 25, 2, 0, index)), actorId, actorRole: 'admin', action: 'staff.update' }),
+      );
+    }
+  }
+
+  it('moves the head of the chain to each new record', async () => {
+    const actorId = '6f1d2c7e-0000-4000-8000-000000000001';
+    await write(3, actorId);
+    const newest = await fresh.db.selectFrom('audit_log').select(['id', 'hash', 'chain']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const head = await fresh.db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', newest.chain).executeTakeFirstOrThrow();
+    expect({ ...head, last_id: String(head.last_id) }).toEqual({ chain: newest.chain, last_id: String(newest.id), hash: newest.hash });
+    const heads = await fresh.db.selectFrom('audit_chain_heads').select('chain').execute();
+    expect(heads.map((row) => row.chain).sort((a, b) => a - b)).toEqual(Array.from({ length: auditChainCount }, (_, index) => index));
+  });
+
+  it('notices the newest records of a chain being deleted', async () => {
+    const newest = await fresh.db.selectFrom('audit_log').select(['id']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    await sql`alter table audit_log disable trigger audit_log_append_only`.execute(fresh.db);
+    await sql`delete from audit_log where id = ${newest.id}`.execute(fresh.db);
+    await sql`alter table audit_log enable trigger audit_log_append_only`.execute(fresh.db);
+    const result = await verifyAuditChains(fresh.db);
+    expect(result.firstBrokenRowId).toBe(String(newest.id));
+    expect(result.reason).toMatch(/newest records deleted/);
+  });
+});

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { DatabaseTransaction, Executor } from '../database.ts';
 
 /** Number of independent hash chains: writers in different chains never wait for each other. */
-export const auditChainCount = 8;
+export const auditChainCount = 64;
 
 export interface AuditEntry {
   occurredAt: Date;
@@ -60,20 +60,14 @@ export function chainFor(entry: Pick<AuditEntry, 'actorId' | 'targetId' | 'ip'>)
 
 /**
  * Appends an audit record inside the caller's transaction, chained to the last record of its chain.
- * The advisory lock serialises writers of one chain only, until the transaction ends: call it as the transaction's
- * last statement so the lock is held for the shortest time. Needs READ COMMITTED (the default), so the lookup of
- * the chain's last row sees the previous writer's commit.
+ * Locking the chain's head row (`for update`) serialises writers of one chain only, until the transaction ends, and
+ * returns the newest committed hash in the same statement: call it as the transaction's last step so the lock is
+ * held for the shortest time. Two round trips: lock and read the head; insert the record and move the head.
  */
 export async function appendAudit(tx: DatabaseTransaction, entry: AuditEntry): Promise<void> {
   const chain = chainFor(entry);
-  await sql`select pg_advisory_xact_lock(${7_400_000 + chain})`.execute(tx);
-  const previous = await tx
-    .selectFrom('audit_log')
-    .select('hash')
-    .where('chain', '=', chain)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const head = await tx.selectFrom('audit_chain_heads').select('hash').where('chain', '=', chain).forUpdate().executeTakeFirst();
+  if (!head) throw new Error(`audit chain ${chain} has no head row (migration 20261125163000 not applied?)`);
   const fields: HashedFields = {
     occurredAt: entry.occurredAt,
     actorId: entry.actorId,
@@ -85,22 +79,30 @@ export async function appendAudit(tx: DatabaseTransaction, entry: AuditEntry): P
     details: entry.details ?? {},
     chain,
   };
-  const previousHash = previous?.hash ?? null;
+  const previousHash = head.hash;
+  const hash = hashAuditRow(previousHash, fields);
   await tx
-    .insertInto('audit_log')
-    .values({
-      occurred_at: fields.occurredAt,
-      actor_id: fields.actorId,
-      actor_role: fields.actorRole,
-      action: fields.action,
-      target_type: fields.targetType,
-      target_id: fields.targetId,
-      ip: fields.ip,
-      details: JSON.stringify(fields.details),
-      chain,
-      previous_hash: previousHash,
-      hash: hashAuditRow(previousHash, fields),
-    })
+    .with('record', (db) =>
+      db
+        .insertInto('audit_log')
+        .values({
+          occurred_at: fields.occurredAt,
+          actor_id: fields.actorId,
+          actor_role: fields.actorRole,
+          action: fields.action,
+          target_type: fields.targetType,
+          target_id: fields.targetId,
+          ip: fields.ip,
+          details: JSON.stringify(fields.details),
+          chain,
+          previous_hash: previousHash,
+          hash,
+        })
+        .returning('id'),
+    )
+    .updateTable('audit_chain_heads')
+    .set((eb) => ({ hash, last_id: eb.selectFrom('record').select('record.id') }))
+    .where('chain', '=', chain)
     .execute();
 }
 
@@ -110,10 +112,14 @@ export interface AuditVerification {
   reason: string | undefined;
 }
 
-/** Recomputes every chain; names the first row whose hash or link does not match. */
+/**
+ * Recomputes every chain; names the first row whose hash or link does not match, or, when a chain ends before the
+ * record its head names (its newest rows were deleted), the head's record.
+ */
 export async function verifyAuditChains(db: Executor): Promise<AuditVerification> {
   let rowsChecked = 0;
   let firstBroken: { id: string; reason: string } | undefined;
+  const heads = new Map((await db.selectFrom('audit_chain_heads').selectAll().execute()).map((head) => [head.chain, head]));
   for (let chain = 0; chain < auditChainCount; chain++) {
     let previousHash: string | null = null;
     let afterId = '0';
@@ -151,6 +157,11 @@ export async function verifyAuditChains(db: Executor): Promise<AuditVerification
         previousHash = row.hash;
       }
       afterId = String(rows.at(-1)!.id);
+    }
+    const head = heads.get(chain);
+    if (!broken && head && head.hash !== previousHash) {
+      const id = String(head.last_id ?? afterId);
+      if (!firstBroken || BigInt(id) < BigInt(firstBroken.id)) firstBroken = { id, reason: 'the chain ends before the record its head names (newest records deleted)' };
     }
   }
   return { rowsChecked, firstBrokenRowId: firstBroken?.id, reason: firstBroken?.reason };

@@ -6,11 +6,17 @@ import type { z } from 'zod';
 import type { ApiContext } from '../../context.ts';
 import type { Actor } from '@xinfang/domain/staff';
 import { refreshClocks } from '../petitions/workflow.service.ts';
+import { cachedReference, forgetReference } from '../../reference-cache.ts';
 
 /** The official calendar with every year an administrator loaded (their arrangements win over the package's). */
 export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
   const rows = await listCalendarYears(db);
   return createWorkCalendar({ years: rows.map((row) => YearArrangement.parse(row.arrangement)) });
+}
+
+/** The working calendar, kept for a short time (see reference-cache.ts): for hot read paths such as kiosk receipts. */
+export function cachedWorkCalendar(db: Executor): Promise<WorkCalendar> {
+  return cachedReference(db, 'workCalendar', () => loadWorkCalendar(db));
 }
 
 export async function describeCalendar(ctx: ApiContext) {
@@ -37,6 +43,7 @@ export async function loadYear(ctx: ApiContext & { actor: Actor }, input: z.infe
   const holidayDates = new Set(input.holidays.map((holiday) => holiday.date));
   if (input.workdays.some((day) => holidayDates.has(day))) throw new DomainError('calendar.dateInBothLists', 'invalid');
   await upsertCalendarYear(ctx.db, input.year, input, ctx.actor.staffId, ctx.now());
+  forgetReference(ctx.db, 'workCalendar');
   const reflowed = await refreshClocks(ctx, { all: true });
   return { year: input.year, reflowed };
 }

@@ -118,6 +118,11 @@ describe('kiosk.submit', () => {
     expect(after.petitions - before.petitions).toBe(1);
     expect(after.events - before.events).toBe(1);
     expect(after.attachments - before.attachments).toBe(1);
+    expect(after.petitioners - before.petitioners).toBe(1);
+    // a retry long after the first one committed (the kiosk lost the answer) gets the same receipt and writes nothing
+    const later = await caller.kiosk.submit(same);
+    expect(later).toEqual(receipts[0]);
+    expect(await countRows()).toEqual(after);
   });
 
   it.each([

@@ -7,12 +7,13 @@ import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
 import { registerPetition } from '@xinfang/domain/workflow/register-petition';
 import { appendAudit } from '@xinfang/db/repositories/audit';
-import { insertAttachments, listPlacesUnder } from '@xinfang/db/repositories/kiosk';
+import { insertAttachments, listPlacesUnder, type PlaceRow } from '@xinfang/db/repositories/kiosk';
 import { findPetitionByIdempotencyKey } from '@xinfang/db/repositories/petitions';
 import { getUnitByCode } from '@xinfang/db/repositories/units';
 import { encryptPersonalData, protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../../context.ts';
-import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { cachedReference } from '../../reference-cache.ts';
+import { cachedWorkCalendar } from '../calendar/calendar.service.ts';
 
 /** The petitioner as an actor: no staff id, no unit. */
 const petitionerActor = { staffId: null, role: 'petitioner', unitId: null } as const;
@@ -24,7 +25,7 @@ function routeDueOn(receivedAt: Date, calendar: WorkCalendar): string {
 
 async function receiptOf(ctx: ApiContext, row: { tracking_code: string; received_at: Date | string }): Promise<KioskReceipt> {
   const receivedAt = new Date(row.received_at);
-  const calendar = await loadWorkCalendar(ctx.db);
+  const calendar = await cachedWorkCalendar(ctx.db);
   return { trackingCode: row.tracking_code, receivedAt: receivedAt.toISOString(), status: 'registered', routeDueOn: routeDueOn(receivedAt, calendar) };
 }
 
@@ -37,10 +38,18 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
+/** The kiosk's hall and the streets and communities it covers: read once per `referenceTtlMs`, not per visitor. */
+function hallAndPlaces(ctx: ApiContext) {
+  const code = ctx.kiosk.hallUnitCode;
+  return cachedReference(ctx.db, `kioskHall:${code}`, async () => {
+    const hall = await getUnitByCode(ctx.db, code);
+    return { hall, places: await listPlacesUnder(ctx.db, hall.path) };
+  });
+}
+
 /** Finds the street and community the visitor picked, both under the hall; an unknown or mismatched pair is refused. */
-async function resolvePlaces(ctx: ApiContext, hallPath: string, input: ParsedKioskSubmission) {
+function resolvePlaces(places: readonly PlaceRow[], input: ParsedKioskSubmission) {
   if (!input.streetCode && !input.communityCode) return { streetId: null, communityId: null, path: null };
-  const places = await listPlacesUnder(ctx.db, hallPath);
   const street = input.streetCode ? places.find((place) => place.kind === 'street' && place.code === input.streetCode) : undefined;
   const community = input.communityCode ? places.find((place) => place.kind === 'community' && place.code === input.communityCode) : undefined;
   if ((input.streetCode && !street) || (input.communityCode && !community) || (street && community && community.parent_id !== street.id)) {
@@ -53,15 +62,16 @@ async function resolvePlaces(ctx: ApiContext, hallPath: string, input: ParsedKio
 /**
  * A visitor's self-service submission (访转网): one transaction writes the petitioner (personal data encrypted),
  * representatives of a collective matter, the petition with the domain's `registered` event, the photos and the audit
- * record. The idempotency key makes a retry (or a double tap) return the first receipt.
+ * record. The idempotency key makes a retry (or a double tap) return the first receipt: the petition's unique key
+ * refuses the second insert, the transaction rolls back, and the first petition's receipt is answered. Petitioner,
+ * petition and event go in one statement: a submission costs five round trips to the database.
  */
 export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmission): Promise<KioskReceipt> {
-  const existing = await findPetitionByIdempotencyKey(ctx.db, input.idempotencyKey);
-  if (existing) return receiptOf(ctx, existing);
   const now = ctx.now();
-  const hall = await getUnitByCode(ctx.db, ctx.kiosk.hallUnitCode);
-  const place = await resolvePlaces(ctx, hall.path, input);
+  const { hall, places } = await hallAndPlaces(ctx);
+  const place = resolvePlaces(places, input);
   const petitionId = randomUUID();
+  const petitionerId = randomUUID();
   const trackingCode = generateTrackingCode(ctx.randomBytes);
   const summary = summaryOf(input.content);
   const { events } = registerPetition(
@@ -84,52 +94,50 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmiss
   const isOrganisation = input.petitionerKind === 'organisation';
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const petitioner = await tx
-        .insertInto('petitioners')
-        .values({
-          kind: input.petitionerKind,
-          name: isOrganisation ? input.organisationName : input.name,
-          contact_name: isOrganisation ? input.name : null,
-          credit_code: isOrganisation && input.creditCode ? input.creditCode : null,
-          id_number_cipher: idNumber.cipher,
-          id_number_hash: idNumber.hash,
-          id_number_masked: idNumber.masked,
-          mobile_cipher: mobile.cipher,
-          mobile_hash: mobile.hash,
-          mobile_masked: mobile.masked,
-          mobile_last4_hash: mobile.last4Hash,
-          address_cipher: input.address ? encryptPersonalData(ctx.keys, input.address) : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
       await tx
-        .insertInto('petitions')
-        .values({
-          id: petitionId,
-          tracking_code: trackingCode,
-          status: 'registered',
-          channel: 'online',
-          kiosk_assisted: true,
-          petition_class: petitionClassOfCategory(input.category),
-          kiosk_category: input.category,
-          summary,
-          content: input.content,
-          request: input.request || null,
-          respondent: input.about || null,
-          petitioner_id: petitioner.id,
-          is_collective: input.collective,
-          headcount: input.collective ? input.headcount : 1,
-          hall_unit_id: hall.id,
-          street_unit_id: place.streetId,
-          community_unit_id: place.communityId,
-          scope_path: place.path ?? hall.path,
-          received_at: now,
-          registered_at: now,
-          updated_at: now,
-          idempotency_key: input.idempotencyKey,
-        })
-        .execute();
-      await tx
+        .with('new_petitioner', (db) =>
+          db.insertInto('petitioners').values({
+            id: petitionerId,
+            kind: input.petitionerKind,
+            name: isOrganisation ? input.organisationName : input.name,
+            contact_name: isOrganisation ? input.name : null,
+            credit_code: isOrganisation && input.creditCode ? input.creditCode : null,
+            id_number_cipher: idNumber.cipher,
+            id_number_hash: idNumber.hash,
+            id_number_masked: idNumber.masked,
+            mobile_cipher: mobile.cipher,
+            mobile_hash: mobile.hash,
+            mobile_masked: mobile.masked,
+            mobile_last4_hash: mobile.last4Hash,
+            address_cipher: input.address ? encryptPersonalData(ctx.keys, input.address) : null,
+          }),
+        )
+        .with('new_petition', (db) =>
+          db.insertInto('petitions').values({
+            id: petitionId,
+            tracking_code: trackingCode,
+            status: 'registered',
+            channel: 'online',
+            kiosk_assisted: true,
+            petition_class: petitionClassOfCategory(input.category),
+            kiosk_category: input.category,
+            summary,
+            content: input.content,
+            request: input.request || null,
+            respondent: input.about || null,
+            petitioner_id: petitionerId,
+            is_collective: input.collective,
+            headcount: input.collective ? input.headcount : 1,
+            hall_unit_id: hall.id,
+            street_unit_id: place.streetId,
+            community_unit_id: place.communityId,
+            scope_path: place.path ?? hall.path,
+            received_at: now,
+            registered_at: now,
+            updated_at: now,
+            idempotency_key: input.idempotencyKey,
+          }),
+        )
         .insertInto('petition_events')
         .values({
           petition_id: petitionId,
@@ -174,10 +182,10 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmiss
       });
     });
   } catch (error) {
-    // a concurrent retry with the same key won the race: answer with its receipt
+    // the key was used before (a retry, a double tap, or a concurrent retry that won the race): the first receipt
     if (isUniqueViolation(error)) {
-      const winner = await findPetitionByIdempotencyKey(ctx.db, input.idempotencyKey);
-      if (winner) return receiptOf(ctx, winner);
+      const first = await findPetitionByIdempotencyKey(ctx.db, input.idempotencyKey);
+      if (first) return receiptOf(ctx, first);
     }
     throw error;
   }
@@ -198,8 +206,7 @@ export async function getKioskConfiguration(ctx: ApiContext) {
 
 /** The streets (with their communities) the hall covers, for the place pickers. */
 export async function listKioskPlaces(ctx: ApiContext): Promise<KioskPlace[]> {
-  const hall = await getUnitByCode(ctx.db, ctx.kiosk.hallUnitCode);
-  const rows = await listPlacesUnder(ctx.db, hall.path);
+  const { places: rows } = await hallAndPlaces(ctx);
   return rows
     .filter((row) => row.kind === 'street')
     .map((street) => ({
