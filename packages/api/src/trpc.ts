@@ -109,23 +109,21 @@ function targetOf(rawInput: unknown): { targetType: string; targetId: string } |
 
 /**
  * Records a staff member's state-changing call (who, what, when, from where, outcome) in the audit log, in its own
- * transaction after the call. Services that need the record inside their own transaction (reveals, exports,
+ * statement after the call. Services that need the record inside their own transaction (reveals, exports,
  * registration) write a second, more specific one there.
  */
 async function recordStaffCall(ctx: ApiContext, path: string, actor: Actor, outcome: string, rawInput: unknown): Promise<void> {
   const target = targetOf(rawInput);
-  await ctx.db.transaction().execute((tx) =>
-    appendAudit(tx, {
-      occurredAt: ctx.now(),
-      actorId: actor.staffId,
-      actorRole: actor.role,
-      action: `call:${path}`,
-      targetType: target?.targetType ?? null,
-      targetId: target?.targetId ?? null,
-      ip: ctx.clientIp,
-      details: { outcome },
-    }),
-  );
+  await appendAudit(ctx.db, {
+    occurredAt: ctx.now(),
+    actorId: actor.staffId,
+    actorRole: actor.role,
+    action: `call:${path}`,
+    targetType: target?.targetType ?? null,
+    targetId: target?.targetId ?? null,
+    ip: ctx.clientIp,
+    details: { outcome },
+  });
 }
 
 /**

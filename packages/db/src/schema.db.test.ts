@@ -30,7 +30,7 @@ const typedColumns = {
   tracking_lookup_failures: { tracking_code: true, failures: true, first_failed_at: true, locked_until: true },
   audit_log: {
     id: true, occurred_at: true, actor_id: true, actor_role: true, action: true, target_type: true, target_id: true, ip: true,
-    details: true, chain: true, previous_hash: true, hash: true,
+    details: true, chain: true, previous_hash: true, hash: true, hash_version: true,
   },
   visits: { id: true, hall_unit_id: true, arrived_at: true, person_count: true, is_collective: true, guided_online: true, staff_present: true, registered_by: true, created_at: true },
   petition_petitioners: { petition_id: true, petitioner_id: true, is_representative: true },

@@ -122,6 +122,7 @@ export interface AuditLogTable {
   chain: Generated<number>;
   previous_hash: string | null;
   hash: string | null;
+  hash_version: Generated<number>;
 }
 
 export interface VisitsTable {

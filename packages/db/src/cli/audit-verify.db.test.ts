@@ -32,7 +32,7 @@ beforeAll(async () => {
   }
   for (let index = 0; index < 24; index++) {
     await handle.db.transaction().execute((tx) =>
-      appendAudit(tx, { occurredAt: new Date(Date.UTC(2026, 10, 25, 2, 0, index)), actorId: null, actorRole: 'kiosk', action: 'kiosk.submit', targetType: 'petition', targetId: `t-${index}`, ip: '192.0.2.1' }),
+      appendAudit(tx, { occurredAt: new Date(Date.UTC(2026, 10, 25, 2, 0, index)), actorId: null, actorRole: 'kiosk', action: 'kiosk.submit', targetType: 'petition', targetId: `t-${index % 3}`, ip: '192.0.2.1' }),
     );
   }
 });

@@ -6,7 +6,10 @@ import { sql, type Kysely } from 'kysely';
 // one statement (before: an advisory lock, then a look-up of the chain's newest row). The heads also let the verifier
 // notice the newest rows of a chain being deleted. 64 chains instead of 8: writers whose records fall in the same
 // chain wait for each other until commit, so more chains mean fewer waits under concurrent intake.
+// Records now carry their hash version: version 2 links `<previous hash>:<content digest>` so the database can compute
+// the link in the statement that locks the head (see repositories/audit.ts); version 1 records stay verifiable.
 export async function up(db: Kysely<any>): Promise<void> {
+  await sql`alter table audit_log add column hash_version smallint not null default 1`.execute(db);
   await sql`
     create table audit_chain_heads (
       chain smallint primary key,
@@ -24,4 +27,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table if exists audit_chain_heads`.execute(db);
+  await sql`alter table audit_log drop column if exists hash_version`.execute(db);
 }

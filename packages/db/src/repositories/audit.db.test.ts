@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/test-database.ts';
-import { appendAudit, auditChainCount, verifyAuditChains } from './audit.ts';
+import { appendAudit, auditChainCount, chainFor, hashAuditRow, verifyAuditChains } from './audit.ts';
 
 const test = useTestDatabase();
 
@@ -28,6 +28,33 @@ describe('audit log hash chains', () => {
     const chains = await test.db.selectFrom('audit_log').select('chain').distinct().execute();
     expect(chains.length).toBeGreaterThan(1);
     expect(chains.every((row) => row.chain < auditChainCount)).toBe(true);
+  });
+
+  it('links records of one chain written concurrently, each to the one committed before it', async () => {
+    const actorId = '6f1d2c7e-0000-4000-8000-0000000000aa';
+    await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        index % 2 === 0
+          ? appendAudit(test.db, { occurredAt: new Date(Date.UTC(2026, 10, 25, 3, 0, index)), actorId, actorRole: 'admin', action: 'staff.update' })
+          : test.db.transaction().execute((tx) => appendAudit(tx, { occurredAt: new Date(Date.UTC(2026, 10, 25, 3, 0, index)), actorId, actorRole: 'admin', action: 'staff.update' })),
+      ),
+    );
+    const chain = chainFor({ actorId });
+    const rows = await test.db.selectFrom('audit_log').select(['previous_hash', 'hash']).where('chain', '=', chain).orderBy('id').execute();
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    rows.slice(1).forEach((row, index) => expect(row.previous_hash).toBe(rows[index]!.hash));
+    expect(await verifyAuditChains(test.db)).toEqual({ rowsChecked: 70, firstBrokenRowId: undefined, reason: undefined });
+  });
+
+  it('still verifies records of hash version 1', async () => {
+    const fields = { occurredAt: new Date(Date.UTC(2026, 0, 1)), actorId: null, actorRole: 'operator', action: 'legacy', targetType: null, targetId: null, ip: null, details: {}, chain: 63 };
+    const head = await test.db.selectFrom('audit_chain_heads').select('hash').where('chain', '=', 63).executeTakeFirstOrThrow();
+    const hash = hashAuditRow(head.hash, fields, 1);
+    expect(hash).not.toBe(hashAuditRow(head.hash, fields, 2));
+    await sql`insert into audit_log (occurred_at, actor_role, action, details, chain, previous_hash, hash, hash_version)
+      values (${fields.occurredAt}, 'operator', 'legacy', '{}'::jsonb, 63, ${head.hash}, ${hash}, 1)`.execute(test.db);
+    await test.db.updateTable('audit_chain_heads').set({ hash }).where('chain', '=', 63).execute();
+    expect(await verifyAuditChains(test.db)).toMatchObject({ rowsChecked: 71, firstBrokenRowId: undefined });
   });
 
   it('names the first tampered row', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
-import type { DatabaseTransaction, Executor } from '../database.ts';
+import { sql, type OperationNodeSource } from 'kysely';
+import type { Executor } from '../database.ts';
 
 /** Number of independent hash chains: writers in different chains never wait for each other. */
 export const auditChainCount = 64;
@@ -40,10 +40,32 @@ interface HashedFields {
   chain: number;
 }
 
-/** The hash of one audit row given its predecessor's hash in the same chain. */
-export function hashAuditRow(previousHash: string | null, row: HashedFields): string {
+/**
+ * Version 1 (records written before 2026-11-25T16:30Z): sha256 of the canonical JSON of the fields with the
+ * predecessor's hash. Still verified; no longer written.
+ */
+function hashAuditRowV1(previousHash: string | null, row: HashedFields): string {
   const content = canonicalJson({ ...row, occurredAt: row.occurredAt.toISOString(), previousHash });
   return createHash('sha256').update(content).digest('hex');
+}
+
+/** The digest of one record's own fields (its canonical JSON), computed by the writer. */
+export function auditContentDigest(row: HashedFields): string {
+  return createHash('sha256').update(canonicalJson({ ...row, occurredAt: row.occurredAt.toISOString() })).digest('hex');
+}
+
+/**
+ * Version 2: sha256 of `<predecessor's hash or empty>:<content digest>`. Split this way so the database can link a
+ * record to its chain's head in the same statement that locks the head (see `auditStatement`); the verifier
+ * recomputes both parts.
+ */
+export function linkAuditHash(previousHash: string | null, contentDigest: string): string {
+  return createHash('sha256').update(`${previousHash ?? ''}:${contentDigest}`).digest('hex');
+}
+
+/** The hash of one audit row given its predecessor's hash in the same chain, in the row's hash version. */
+export function hashAuditRow(previousHash: string | null, row: HashedFields, version = 2): string {
+  return version === 1 ? hashAuditRowV1(previousHash, row) : linkAuditHash(previousHash, auditContentDigest(row));
 }
 
 /**
@@ -58,16 +80,22 @@ export function chainFor(entry: Pick<AuditEntry, 'actorId' | 'targetId' | 'ip'>)
   return sum % auditChainCount;
 }
 
+/** A data-modifying statement to run before the audit record, in the same statement (a common table expression). */
+export interface PrecedingWrite {
+  name: string;
+  query: OperationNodeSource;
+}
+
 /**
- * Appends an audit record inside the caller's transaction, chained to the last record of its chain.
- * Locking the chain's head row (`for update`) serialises writers of one chain only, until the transaction ends, and
- * returns the newest committed hash in the same statement: call it as the transaction's last step so the lock is
- * held for the shortest time. Two round trips: lock and read the head; insert the record and move the head.
+ * One statement that appends an audit record to its hash chain: it locks the chain's head row (`for update`, which
+ * serialises writers of one chain until their transaction ends and returns the newest committed hash), inserts the
+ * record linked to that hash (the link computed by the database: sha256 of `<head>:<content digest>`), and moves the
+ * head. `before` are writes that go in the same statement, ahead of it — so a caller with nothing else to do in its
+ * transaction (the kiosk) needs no transaction at all: one statement is atomic. Run it as the transaction's last step
+ * so the chain is locked for the shortest time.
  */
-export async function appendAudit(tx: DatabaseTransaction, entry: AuditEntry): Promise<void> {
+export function auditStatement(entry: AuditEntry, before: readonly PrecedingWrite[] = []) {
   const chain = chainFor(entry);
-  const head = await tx.selectFrom('audit_chain_heads').select('hash').where('chain', '=', chain).forUpdate().executeTakeFirst();
-  if (!head) throw new Error(`audit chain ${chain} has no head row (migration 20261125163000 not applied?)`);
   const fields: HashedFields = {
     occurredAt: entry.occurredAt,
     actorId: entry.actorId,
@@ -79,31 +107,29 @@ export async function appendAudit(tx: DatabaseTransaction, entry: AuditEntry): P
     details: entry.details ?? {},
     chain,
   };
-  const previousHash = head.hash;
-  const hash = hashAuditRow(previousHash, fields);
-  await tx
-    .with('record', (db) =>
-      db
-        .insertInto('audit_log')
-        .values({
-          occurred_at: fields.occurredAt,
-          actor_id: fields.actorId,
-          actor_role: fields.actorRole,
-          action: fields.action,
-          target_type: fields.targetType,
-          target_id: fields.targetId,
-          ip: fields.ip,
-          details: JSON.stringify(fields.details),
-          chain,
-          previous_hash: previousHash,
-          hash,
-        })
-        .returning('id'),
+  const digest = auditContentDigest(fields);
+  const preceding = before.map((write) => sql`${sql.id(write.name)} as (${write.query}), `);
+  return sql`
+    with ${sql.join(preceding, sql``)}audit_head as (
+      select hash from audit_chain_heads where chain = ${chain} for update
+    ),
+    audit_record as (
+      insert into audit_log (occurred_at, actor_id, actor_role, action, target_type, target_id, ip, details, chain, previous_hash, hash, hash_version)
+      select ${fields.occurredAt}, ${fields.actorId}, ${fields.actorRole}, ${fields.action}, ${fields.targetType}, ${fields.targetId}, ${fields.ip},
+        ${JSON.stringify(fields.details)}::jsonb, ${chain}, audit_head.hash,
+        encode(sha256(convert_to(coalesce(audit_head.hash, '') || ':' || ${digest}, 'UTF8')), 'hex'), 2
+      from audit_head
+      returning id, hash
     )
-    .updateTable('audit_chain_heads')
-    .set((eb) => ({ hash, last_id: eb.selectFrom('record').select('record.id') }))
-    .where('chain', '=', chain)
-    .execute();
+    update audit_chain_heads set hash = audit_record.hash, last_id = audit_record.id
+    from audit_record
+    where audit_chain_heads.chain = ${chain}`;
+}
+
+/** Appends an audit record (one statement; inside the caller's transaction, or on its own). */
+export async function appendAudit(db: Executor, entry: AuditEntry, before: readonly PrecedingWrite[] = []): Promise<void> {
+  const result = await auditStatement(entry, before).execute(db);
+  if (result.numAffectedRows !== 1n) throw new Error(`audit chain ${chainFor(entry)} has no head row (migration 20261125163000 not applied?)`);
 }
 
 export interface AuditVerification {
@@ -146,7 +172,7 @@ export async function verifyAuditChains(db: Executor): Promise<AuditVerification
           ip: row.ip,
           details: row.details,
           chain: row.chain,
-        });
+        }, row.hash_version);
         const reason =
           row.previous_hash !== previousHash ? 'link to the previous row does not match' : row.hash !== expected ? 'content does not match its hash' : undefined;
         if (reason && (!firstBroken || BigInt(row.id) < BigInt(firstBroken.id))) firstBroken = { id: String(row.id), reason };

@@ -6,8 +6,7 @@ import { decodeBase64, petitionClassOfCategory, type KioskPlace, type KioskRecei
 import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
 import { registerPetition } from '@xinfang/domain/workflow/register-petition';
-import { appendAudit } from '@xinfang/db/repositories/audit';
-import { insertAttachments, listPlacesUnder, type PlaceRow } from '@xinfang/db/repositories/kiosk';
+import { insertKioskSubmission, listPlacesUnder, type PlaceRow } from '@xinfang/db/repositories/kiosk';
 import { findPetitionByIdempotencyKey } from '@xinfang/db/repositories/petitions';
 import { getUnitByCode } from '@xinfang/db/repositories/units';
 import { encryptPersonalData, protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
@@ -60,11 +59,11 @@ function resolvePlaces(places: readonly PlaceRow[], input: ParsedKioskSubmission
 }
 
 /**
- * A visitor's self-service submission (访转网): one transaction writes the petitioner (personal data encrypted),
+ * A visitor's self-service submission (访转网): one statement writes the petitioner (personal data encrypted),
  * representatives of a collective matter, the petition with the domain's `registered` event, the photos and the audit
- * record. The idempotency key makes a retry (or a double tap) return the first receipt: the petition's unique key
- * refuses the second insert, the transaction rolls back, and the first petition's receipt is answered. Petitioner,
- * petition and event go in one statement: a submission costs five round trips to the database.
+ * record: atomic without a transaction, one round trip. The idempotency key makes a retry (or a double tap) return the first
+ * receipt: the petition's unique key refuses the second statement, which writes nothing, and the first receipt is
+ * answered.
  */
 export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmission): Promise<KioskReceipt> {
   const now = ctx.now();
@@ -93,93 +92,76 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmiss
   const idNumber = protectIdNumber(ctx.keys, input.idNumber);
   const isOrganisation = input.petitionerKind === 'organisation';
   try {
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .with('new_petitioner', (db) =>
-          db.insertInto('petitioners').values({
-            id: petitionerId,
-            kind: input.petitionerKind,
-            name: isOrganisation ? input.organisationName : input.name,
-            contact_name: isOrganisation ? input.name : null,
-            credit_code: isOrganisation && input.creditCode ? input.creditCode : null,
-            id_number_cipher: idNumber.cipher,
-            id_number_hash: idNumber.hash,
-            id_number_masked: idNumber.masked,
-            mobile_cipher: mobile.cipher,
-            mobile_hash: mobile.hash,
-            mobile_masked: mobile.masked,
-            mobile_last4_hash: mobile.last4Hash,
-            address_cipher: input.address ? encryptPersonalData(ctx.keys, input.address) : null,
-          }),
-        )
-        .with('new_petition', (db) =>
-          db.insertInto('petitions').values({
-            id: petitionId,
-            tracking_code: trackingCode,
-            status: 'registered',
-            channel: 'online',
-            kiosk_assisted: true,
-            petition_class: petitionClassOfCategory(input.category),
-            kiosk_category: input.category,
-            summary,
-            content: input.content,
-            request: input.request || null,
-            respondent: input.about || null,
-            petitioner_id: petitionerId,
-            is_collective: input.collective,
-            headcount: input.collective ? input.headcount : 1,
-            hall_unit_id: hall.id,
-            street_unit_id: place.streetId,
-            community_unit_id: place.communityId,
-            scope_path: place.path ?? hall.path,
-            received_at: now,
-            registered_at: now,
-            updated_at: now,
-            idempotency_key: input.idempotencyKey,
-          }),
-        )
-        .insertInto('petition_events')
-        .values({
-          petition_id: petitionId,
-          sequence: 1,
-          type: registered.type,
-          actor_id: null,
-          actor_role: 'petitioner',
-          actor_unit_id: null,
-          occurred_at: now,
-          payload: JSON.stringify(registered.payload),
-        })
-        .execute();
-      for (const representative of input.representatives) {
+    await insertKioskSubmission(ctx.db, {
+      petitioner: {
+        id: petitionerId,
+        kind: input.petitionerKind,
+        name: isOrganisation ? input.organisationName : input.name,
+        contact_name: isOrganisation ? input.name : null,
+        credit_code: isOrganisation && input.creditCode ? input.creditCode : null,
+        id_number_cipher: idNumber.cipher,
+        id_number_hash: idNumber.hash,
+        id_number_masked: idNumber.masked,
+        mobile_cipher: mobile.cipher,
+        mobile_hash: mobile.hash,
+        mobile_masked: mobile.masked,
+        mobile_last4_hash: mobile.last4Hash,
+        address_cipher: input.address ? encryptPersonalData(ctx.keys, input.address) : null,
+      },
+      representatives: input.representatives.map((representative) => {
         const protectedMobile = representative.mobile ? protectMobile(ctx.keys, representative.mobile) : undefined;
-        const row = await tx
-          .insertInto('petitioners')
-          .values({
-            kind: 'person',
-            name: representative.name,
-            mobile_cipher: protectedMobile?.cipher ?? null,
-            mobile_hash: protectedMobile?.hash ?? null,
-            mobile_masked: protectedMobile?.masked ?? null,
-            mobile_last4_hash: protectedMobile?.last4Hash ?? null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx.insertInto('petition_petitioners').values({ petition_id: petitionId, petitioner_id: row.id, is_representative: true }).execute();
-      }
-      await insertAttachments(
-        tx,
-        petitionId,
-        input.photos.map((photo) => ({ contentType: photo.contentType, data: decodeBase64(photo.dataBase64) })),
-      );
-      await appendAudit(tx, {
-        occurredAt: now,
-        actorId: null,
-        actorRole: 'kiosk',
-        action: 'kiosk.submit',
-        targetType: 'petition',
-        targetId: petitionId,
-        ip: ctx.clientIp,
-      });
+        return {
+          id: randomUUID(),
+          kind: 'person' as const,
+          name: representative.name,
+          contact_name: null,
+          credit_code: null,
+          id_number_cipher: null,
+          id_number_hash: null,
+          id_number_masked: null,
+          mobile_cipher: protectedMobile?.cipher ?? null,
+          mobile_hash: protectedMobile?.hash ?? null,
+          mobile_masked: protectedMobile?.masked ?? null,
+          mobile_last4_hash: protectedMobile?.last4Hash ?? null,
+          address_cipher: null,
+        };
+      }),
+      petition: {
+        id: petitionId,
+        tracking_code: trackingCode,
+        status: 'registered',
+        channel: 'online',
+        kiosk_assisted: true,
+        petition_class: petitionClassOfCategory(input.category),
+        kiosk_category: input.category,
+        summary,
+        content: input.content,
+        request: input.request || null,
+        respondent: input.about || null,
+        petitioner_id: petitionerId,
+        is_collective: input.collective,
+        headcount: input.collective ? input.headcount : 1,
+        hall_unit_id: hall.id,
+        street_unit_id: place.streetId,
+        community_unit_id: place.communityId,
+        scope_path: place.path ?? hall.path,
+        received_at: now,
+        registered_at: now,
+        updated_at: now,
+        idempotency_key: input.idempotencyKey,
+      },
+      firstEvent: {
+        petition_id: petitionId,
+        sequence: 1,
+        type: registered.type,
+        actor_id: null,
+        actor_role: 'petitioner',
+        actor_unit_id: null,
+        occurred_at: now,
+        payload: JSON.stringify(registered.payload),
+      },
+      attachments: input.photos.map((photo) => ({ contentType: photo.contentType, data: decodeBase64(photo.dataBase64) })),
+      audit: { occurredAt: now, actorId: null, actorRole: 'kiosk', action: 'kiosk.submit', targetType: 'petition', targetId: petitionId, ip: ctx.clientIp },
     });
   } catch (error) {
     // the key was used before (a retry, a double tap, or a concurrent retry that won the race): the first receipt
