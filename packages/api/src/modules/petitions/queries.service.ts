@@ -10,7 +10,8 @@ import { PetitionClass, PetitionStatus } from '@xinfang/domain/petition';
 import { countQueues, listDocuments, listPetitionPersons, listQueue, listRelatedPetitions, staffNames } from '@xinfang/db/repositories/petition-workflow';
 import { listUnits } from '@xinfang/db/repositories/units';
 import type { z } from 'zod';
-import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { cachedReference } from '../../reference-cache.ts';
+import { cachedWorkCalendar } from '../calendar/calendar.service.ts';
 import { accessActorOf, accessTargetOfLoaded, assertMayView, loadPetition, refreshClocks, toClockView, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
 
 type ParsedQueueQuery = z.output<typeof QueueQuery>;
@@ -48,21 +49,26 @@ const hiddenPayloadKeys = new Set(['petitionerIds', 'petitionId']);
 
 /** The case detail: header (identity masked), clocks as of now, timeline, documents, related matters, actions. */
 export async function getPetitionDetail(ctx: StaffContext, petitionId: string): Promise<PetitionDetail> {
-  const loaded = await loadPetition(ctx.db, petitionId);
-  const units = await listUnits(ctx.db);
+  // independent reads run side by side on the pool; units and the calendar are reference data, kept briefly
+  const [loaded, units, calendar] = await Promise.all([
+    loadPetition(ctx.db, petitionId),
+    cachedReference(ctx.db, 'units', () => listUnits(ctx.db)),
+    cachedWorkCalendar(ctx.db),
+  ]);
   const tree = unitTreeOf(units);
   assertMayView(ctx.actor, loaded, tree);
   const { row, state, stored } = loaded;
   const unitName = (id: string | null | undefined) => units.find((unit) => unit.id === id)?.name_zh ?? null;
-  const calendar = await loadWorkCalendar(ctx.db);
   const clocks = computeClocks(loaded.events, futianPolicy, calendar, ctx.now().toISOString()).map(toClockView);
-  const names = await staffNames(
-    ctx.db,
-    stored.map((event) => event.actor_id).filter((id): id is string => id !== null),
-  );
-  const persons = await listPetitionPersons(ctx.db, row.id, row.petitioner_id);
-  const documents = await listDocuments(ctx.db, row.id);
-  const related = await listRelatedPetitions(ctx.db, row.id);
+  const [names, persons, documents, related] = await Promise.all([
+    staffNames(
+      ctx.db,
+      stored.map((event) => event.actor_id).filter((id): id is string => id !== null),
+    ),
+    listPetitionPersons(ctx.db, row.id, row.petitioner_id),
+    listDocuments(ctx.db, row.id),
+    listRelatedPetitions(ctx.db, row.id),
+  ]);
   const target = accessTargetOfLoaded(loaded);
   const actions = availableActions(state, toEventActor(ctx.actor)).filter((action) => checkAccess(accessActorOf(ctx.actor), action, target, tree).allowed);
   const relatedMatters: PetitionDetail['related'] = [

@@ -79,9 +79,8 @@ export function toDomainEvents(row: PetitionRow, stored: readonly StoredEventRow
 }
 
 export async function loadPetition(db: Executor, petitionId: string): Promise<LoadedPetition> {
-  const row = await findPetitionRow(db, petitionId);
+  const [row, stored] = await Promise.all([findPetitionRow(db, petitionId), listPetitionEvents(db, petitionId)]);
   if (!row) throw new DomainError('petition.notFound', 'notFound');
-  const stored = await listPetitionEvents(db, petitionId);
   const events = toDomainEvents(row, stored);
   return { row, events, stored, state: replay(events) };
 }
