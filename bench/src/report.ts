@@ -126,6 +126,7 @@ function markdown(report: BenchReport, method: string): string {
     lines.push('## Intake runs', '');
     lines.push(`- pgbench TPC-B tps per run: ${intake.pgbench.samples.map((value) => value.toFixed(0)).join(', ')}`);
     lines.push(`- kiosk submissions/s at the maximum rate per run: ${intake.maxRate.samples.map((value) => value.toFixed(0)).join(', ')} (p99 latency ${intake.maxRate.p99LatencyMs.join(', ')} ms)`);
+    lines.push(`- CPU at the maximum rate: the API server process used ${intake.cpu.serverCores} cores; the machine (${intake.cpu.cores} cores: load generator, server, PostgreSQL) was ${Math.round(intake.cpu.machineBusyShare * 100)}% busy`);
     lines.push(`- what the database backends were doing at the maximum rate (samples every 100 ms): ${intake.waits.map((wait) => `${wait.what} ×${wait.samples}`).join('; ')}`);
     lines.push(`- at half rate (${intake.halfLoad.rate}/s) achieved ${intake.halfLoad.achieved.map((value) => value.toFixed(0)).join(', ')}/s, p99 ${intake.halfLoad.p99LatencyMs.median} ms (median of runs)`, '');
   }

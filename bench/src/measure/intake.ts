@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, residentMegabytes, startProcess, waitForHealth } from './server.ts';
+import { freePort, machineCpuSeconds, processCpuSeconds, residentMegabytes, startProcess, waitForHealth } from './server.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const run = promisify(execFile);
@@ -14,6 +15,8 @@ export interface IntakeResults {
   halfLoad: { rate: number; p99LatencyMs: Summary; achieved: number[]; errors: number };
   rssMb: { idle: number; max: number };
   ratio: number;
+  /** during the max-rate runs: cores the API server process used, and the whole machine's busy share (all cores) */
+  cpu: { serverCores: number; machineBusyShare: number; cores: number };
   /** what the server's backends were doing during the max-rate runs, sampled every 100 ms (CPU = running, no wait) */
   waits: { what: string; samples: number }[];
 }
@@ -142,6 +145,9 @@ export async function measureIntake(options: {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
+    const serverCpuBefore = processCpuSeconds(pid);
+    const machineBefore = machineCpuSeconds();
+    const wallBefore = performance.now();
     for (let index = 0; index < options.repeats; index++) {
       const result = await load();
       rates.push(result.requests.average);
@@ -149,6 +155,14 @@ export async function measureIntake(options: {
       errors += result.errors + result.timeouts + result.non2xx;
       options.log(`  intake at max rate: ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts + result.non2xx}`);
     }
+    const wallSeconds = (performance.now() - wallBefore) / 1000;
+    const machineAfter = machineCpuSeconds();
+    const cpu = {
+      serverCores: Math.round(((processCpuSeconds(pid) - serverCpuBefore) / wallSeconds) * 100) / 100,
+      machineBusyShare: Math.round(((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100) / 100,
+      cores: availableParallelism(),
+    };
+    options.log(`  CPU at max rate: server process ${cpu.serverCores} cores; machine ${Math.round(cpu.machineBusyShare * 100)}% busy (${cpu.cores} cores)`);
     watching = false;
     await watching$;
     await watcher.end();
@@ -173,6 +187,7 @@ export async function measureIntake(options: {
       halfLoad: { rate: halfRate, p99LatencyMs: summarize(halfP99), achieved, errors: halfErrors },
       rssMb: { idle: Math.round(idle), max: Math.round(maxRss) },
       ratio: Math.round((max.median / reference.median) * 100) / 100,
+      cpu,
       waits: [...waits].map(([what, samples]) => ({ what, samples })).sort((a, b) => b.samples - a.samples).slice(0, 15),
     };
   } catch (error) {

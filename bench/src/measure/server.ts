@@ -40,6 +40,24 @@ export function residentMegabytes(pid: number): number {
   }
 }
 
+const clockTicksPerSecond = 100;
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
+export function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // after the command: state is field 3, utime 14 and stime 15 (1-based), so 11 and 12 here
+  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+}
+
+/** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const ticks = values.map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return { busy: (total - idle) / clockTicksPerSecond, total: total / clockTicksPerSecond };
+}
+
 export interface RunningProcess {
   child: ChildProcess;
   output: () => string;
