@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, newContext, saveScreenshot, startServer, type RunningServer } from './harness.ts';
 import { capture, exampleIdNumber, kioskPage, signIn, switchLanguage, tinyPng, trpc, type ViewportName } from './kiosk-support.ts';
 
 let server: RunningServer;
@@ -21,6 +21,37 @@ async function petitionTotal(): Promise<number> {
   const { cookie } = await signIn(server.baseUrl, 'reception', 'Demo-reception-2026');
   const { data } = await trpc<{ total: number }>(server.baseUrl, 'petitions.list', { limit: 1 }, { cookie, query: true });
   return data.total;
+}
+
+/** Staff open the submitted matter in the console: the photo shows as a thumbnail and enlarges on click. */
+async function expectPhotoOnCaseDetail(trackingCode: string): Promise<void> {
+  const { cookie } = await signIn(server.baseUrl, 'reception', 'Demo-reception-2026');
+  const { data } = await trpc<{ items: { id: string; trackingCode: string }[] }>(server.baseUrl, 'petitions.list', { limit: 20 }, { cookie, query: true });
+  const petition = data.items.find((item) => item.trackingCode === trackingCode);
+  expect(petition, trackingCode).toBeDefined();
+  const context = await newContext(browser, { viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/console/sign-in`);
+  await page.getByTestId('username').fill('reception');
+  await page.getByTestId('password').fill('Demo-reception-2026');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('current-user').waitFor();
+  await page.goto(`${server.baseUrl}/console/petitions/${petition!.id}`);
+  const thumbnail = page.getByTestId('photo-thumbnail');
+  await thumbnail.locator('img').waitFor();
+  // the kiosk re-encodes photos as JPEG to fit the size limit; the 2×2 picture comes back whole
+  expect(await thumbnail.locator('img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+  expect(await thumbnail.locator('img').evaluate((image) => [(image as HTMLImageElement).naturalWidth, (image as HTMLImageElement).naturalHeight])).toEqual([2, 2]);
+  expect(await page.getByTestId('photos').textContent()).toContain('照片 1');
+  // a kiosk submission is not a registered visit: no reception block
+  expect(await page.getByTestId('reception').count()).toBe(0);
+  await saveScreenshot(page, 'case-detail-kiosk-photo-zh');
+  await thumbnail.click();
+  await page.locator('.el-image-viewer__wrapper').waitFor();
+  await saveScreenshot(page, 'case-detail-kiosk-photo-preview-zh');
+  await page.keyboard.press('Escape');
+  await page.locator('.el-image-viewer__wrapper').waitFor({ state: 'detached' });
+  await context.close();
 }
 
 /** Types digits on the kiosk's on-screen number pad, as a visitor without a keyboard would. */
@@ -133,6 +164,7 @@ describe('submitting a matter', () => {
     expect(await page.getByTestId('receipt-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await capture(page, 'kiosk-receipt-portrait-zh');
     expect(await petitionTotal()).toBe(before + 1);
+    await expectPhotoOnCaseDetail((await page.getByTestId('tracking-code').textContent()) ?? '');
     // the print layouts, as the printer would get them
     await page.evaluate(() => {
       window.print = () => undefined;

@@ -90,6 +90,19 @@ describe('a collective visit and a matter diverted to litigation, in the console
     const representatives = await page.locator('.el-table__row').filter({ hasText: '测试业主' }).allTextContents();
     expect(representatives).toHaveLength(6);
     expect(representatives.filter((row) => row.includes('✓'))).toHaveLength(5);
+    // who received them jointly, on the visit: the registering officer first, then the staff picked
+    const reception = page.getByTestId('reception');
+    expect(await reception.getByTestId('reception-collective').textContent()).toBe('是');
+    await reception.getByText('30 人', { exact: true }).waitFor();
+    const staffRows = await page.getByTestId('reception-staff').locator('.el-table__row').allInnerTexts();
+    expect(staffRows.map((row) => row.split(/\s+/).filter(Boolean))).toEqual([
+      ['接访员（演示）', '福田区', '接访人员'],
+      ['值班律师（演示）', '福田区', '律师'],
+      ['心理咨询师（演示）', '福田区', '心理咨询师'],
+      ['住建局承办人（演示）', '区住房和建设局', '部门承办人'],
+    ]);
+    // registered at the hall, not at the kiosk: no photos
+    await page.getByTestId('photos-empty').getByText('未附照片').waitFor();
     await settled(page);
     await saveScreenshot(page, 'workflow-collective-detail');
     await page.goto(`${server.baseUrl}/console/queues/pendingTriage`);

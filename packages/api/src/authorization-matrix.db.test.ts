@@ -184,6 +184,37 @@ const jurisdictionCases: Record<string, { inside: (fixture: Fixture) => Promise<
       expect(await call(handler, 'petitions.get', { id: await petitionAt(yuanling) })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     },
   },
+  'attachments.list': {
+    inside: async ({ petitionAt }) => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      expect(await call(streetOfficer, 'attachments.list', { petitionId: await petitionAt(nanyuan) })).toMatchObject({ ok: true, value: [] });
+    },
+    outside: async ({ petitionAt }) => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      expect(await call(streetOfficer, 'attachments.list', { petitionId: await petitionAt(yuanling) })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      const handler = callers.get('departmentHandler')!;
+      expect(await call(handler, 'attachments.list', { petitionId: await petitionAt(yuanling) })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    },
+  },
+  'attachments.image': {
+    // these petitions carry no photo: inside, the call gets past the access check to "not found"
+    inside: async ({ petitionAt }) => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      expect(await call(streetOfficer, 'attachments.image', { petitionId: await petitionAt(nanyuan), id: randomUUID() })).toMatchObject({
+        ok: false,
+        code: 'NOT_FOUND',
+        messageCode: 'attachment.notFound',
+      });
+    },
+    outside: async ({ petitionAt }) => {
+      const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');
+      expect(await call(streetOfficer, 'attachments.image', { petitionId: await petitionAt(yuanling), id: randomUUID() })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+        messageCode: 'access.outsideJurisdiction',
+      });
+    },
+  },
   'petitions.withdraw': {
     inside: async ({ petitionAt }) => {
       const streetOfficer = await signedIn('street-officer', 'Demo-street-2026');

@@ -76,6 +76,8 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   ),
   'documents.get': { permission: 'petition.view', scope: 'jurisdiction', sharesJurisdictionCheckWith: 'petitions.get', why: 'assertMayView on the document’s petition' },
   'documents.pdf': { permission: 'petition.view', scope: 'jurisdiction', sharesJurisdictionCheckWith: 'petitions.get', why: 'the same viewableDocument (assertMayView) as documents.get' },
+  'attachments.list': { permission: 'petition.view', scope: 'jurisdiction' },
+  'attachments.image': { permission: 'petition.view', scope: 'jurisdiction' },
   'calendar.overview': { permission: 'staff.self', scope: 'system' },
   'calendar.loadYear': { permission: 'calendar.manage', scope: 'system' },
   'units.tree': { permission: 'staff.self', scope: 'system', why: 'the unit tree is not confidential' },

@@ -1,4 +1,5 @@
 import { adminRouter } from './modules/admin/admin.router.ts';
+import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { calendarRouter } from './modules/calendar/calendar.router.ts';
@@ -13,6 +14,7 @@ import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   admin: adminRouter,
+  attachments: attachmentsRouter,
   audit: auditRouter,
   auth: authRouter,
   kiosk: kioskRouter,

@@ -53,6 +53,25 @@ export const RelatedMatter = z.object({
   relation: z.enum(['samePetitioner', 'repeatConfirmed', 'repeatDismissed', 'mergedInto']),
 });
 
+/** A staff member present at the visit's joint reception (1+1+1+N): hall staff and the departments' staff. */
+export const ReceptionStaff = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  role: z.string(),
+  unit: z.object({ id: z.string().uuid(), name: z.string() }),
+});
+export type ReceptionStaff = z.infer<typeof ReceptionStaff>;
+
+/** The visit a walk-in petition was registered from: when, how many came, and who received them. */
+export const VisitReception = z.object({
+  arrivedAt: z.string(),
+  personCount: z.number().int(),
+  isCollective: z.boolean(),
+  guidedOnline: z.boolean(),
+  staff: z.array(ReceptionStaff),
+});
+export type VisitReception = z.infer<typeof VisitReception>;
+
 /** The case detail screen: header, persons (masked), clocks, timeline, documents, related matters, actions. */
 export const PetitionDetail = z.object({
   id: z.string().uuid(),
@@ -82,6 +101,8 @@ export const PetitionDetail = z.object({
   timeline: z.array(TimelineEntry),
   documents: z.array(DocumentSummary),
   related: z.array(RelatedMatter),
+  /** Null unless the petition was registered from a visit at a hall. */
+  reception: VisitReception.nullable(),
   availableActions: z.array(PetitionAction),
 });
 export type PetitionDetail = z.infer<typeof PetitionDetail>;

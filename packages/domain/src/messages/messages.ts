@@ -100,6 +100,7 @@ export const messages = {
   'calendar.yearMismatch': { zh: '日期须在所导入的年份内', en: 'Every date must fall in the year being loaded' },
   'calendar.dateInBothLists': { zh: '同一天不能既是节假日又是调休工作日', en: 'A day cannot be both a holiday and a make-up workday' },
   'document.notFound': { zh: '未找到该文书', en: 'Document not found' },
+  'attachment.notFound': { zh: '未找到该照片', en: 'Photo not found' },
   'kiosk.hallUnknown': { zh: '自助终端配置的接待厅不存在，请联系工作人员', en: 'This kiosk is configured for an unknown hall; please ask staff' },
   'kiosk.consentRequired': { zh: '请阅读并同意个人信息保护告知', en: 'Please read and agree to the privacy notice' },
   'kiosk.organisationNameRequired': { zh: '请填写单位名称', en: 'Enter the organisation’s name' },

@@ -9,6 +9,7 @@ import { futianPolicy } from '@xinfang/domain/clocks/clock-rules';
 import { PetitionClass, PetitionStatus } from '@xinfang/domain/petition';
 import { countQueues, listDocuments, listPetitionPersons, listQueue, listRelatedPetitions, staffNames } from '@xinfang/db/repositories/petition-workflow';
 import { listUnits } from '@xinfang/db/repositories/units';
+import { findVisitReception } from '@xinfang/db/repositories/visits';
 import type { z } from 'zod';
 import { cachedReference } from '../../reference-cache.ts';
 import { cachedWorkCalendar } from '../calendar/calendar.service.ts';
@@ -60,7 +61,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
   const { row, state, stored } = loaded;
   const unitName = (id: string | null | undefined) => units.find((unit) => unit.id === id)?.name_zh ?? null;
   const clocks = computeClocks(loaded.events, futianPolicy, calendar, ctx.now().toISOString()).map(toClockView);
-  const [names, persons, documents, related] = await Promise.all([
+  const [names, persons, documents, related, visit] = await Promise.all([
     staffNames(
       ctx.db,
       stored.map((event) => event.actor_id).filter((id): id is string => id !== null),
@@ -68,6 +69,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
     listPetitionPersons(ctx.db, row.id, row.petitioner_id),
     listDocuments(ctx.db, row.id),
     listRelatedPetitions(ctx.db, row.id),
+    row.visit_id ? findVisitReception(ctx.db, row.visit_id) : undefined,
   ]);
   const target = accessTargetOfLoaded(loaded);
   const actions = availableActions(state, toEventActor(ctx.actor)).filter((action) => checkAccess(accessActorOf(ctx.actor), action, target, tree).allowed);
@@ -143,6 +145,15 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
       issuedAt: new Date(document.issued_at).toISOString(),
     })),
     related: relatedMatters,
+    reception: visit
+      ? {
+          arrivedAt: new Date(visit.arrived_at).toISOString(),
+          personCount: visit.person_count,
+          isCollective: visit.is_collective,
+          guidedOnline: visit.guided_online,
+          staff: visit.staff.map((member) => ({ id: member.id, name: member.name, role: member.role, unit: { id: member.unitId, name: unitName(member.unitId) ?? '' } })),
+        }
+      : null,
     availableActions: actions,
   };
 }

@@ -307,4 +307,21 @@ describe('registration: joint reception (1+1+1+N)', () => {
     const reception = await test.db.selectFrom('staff').select('id').where('username', '=', 'reception').executeTakeFirstOrThrow();
     expect([...(visit.staff_present as string[])].sort()).toEqual([reception.id, ...present.map((row) => row.id)].sort());
   });
+
+  it('shows the visit and who received it on the case detail: the registering officer first, names and units', async () => {
+    const present = await test.db.selectFrom('staff').select('id').where('username', 'in', ['lawyer', 'handler']).orderBy('username').execute();
+    const { id } = await register({ staffPresentIds: present.map((row) => row.id), headcount: 6, guidedOnline: true, persons: [{ name: '集体访代表', isRepresentative: true }] });
+    const detail = await callers.reception!.petitions.get({ id });
+    expect(detail.reception).toMatchObject({ arrivedAt: clock.toISOString(), personCount: 6, isCollective: true, guidedOnline: true });
+    expect(detail.reception!.staff.map((member) => [member.name, member.role, member.unit.name])).toEqual([
+      ['接访员（演示）', 'receptionOfficer', '福田区'],
+      ['住建局承办人（演示）', 'departmentHandler', '区住房和建设局'],
+      ['值班律师（演示）', 'lawyer', '福田区'],
+    ]);
+  });
+
+  it('has no reception block for a matter that did not come in through a visit', async () => {
+    const { id } = await register({ channel: 'letter' });
+    expect((await callers.reception!.petitions.get({ id })).reception).toBeNull();
+  });
 });
