@@ -291,12 +291,15 @@ function queueCondition(queue: QueueKey): Expression<SqlBool> {
 /**
  * In the reader's jurisdiction by path (where it arose, or the unit handling it), or escalated to the reader's unit
  * for review or recheck: a unit above the deployment's root (the city) sees only the matters appealed to it.
+ * The appealed-to arm is `= any(array(…))`, not `in (…)`: an `in` sub-query becomes a hashed sub-plan that no index
+ * can serve, so PostgreSQL could not combine the two path-prefix indexes and read every matter of the statuses asked
+ * for; as an array it is one more index arm of a BitmapOr (EXPLAIN in docs/benchmarks.md).
  */
 function scopeCondition(scope: QueueScope): Expression<SqlBool> {
   const prefix = `${scope.unitPath}%`;
-  const appealedTo = sql<SqlBool>`p.id in (select e.petition_id from petition_events e
+  const appealedTo = sql<SqlBool>`p.id = any(array(select e.petition_id from petition_events e
     where e.type in ('reviewRequested', 'recheckRequested')
-      and (e.payload->>'reviewingUnitId' = ${scope.unitId} or e.payload->>'recheckingUnitId' = ${scope.unitId}))`;
+      and (e.payload->>'reviewingUnitId' = ${scope.unitId} or e.payload->>'recheckingUnitId' = ${scope.unitId})))`;
   return sql<SqlBool>`((p.scope_path like ${prefix} or p.responsible_path like ${prefix} or ${appealedTo})
     and not (p.petition_class = 'accusation' and p.accused_unit_id is not null and p.accused_unit_id = ${scope.unitId}::uuid))`;
 }
@@ -318,60 +321,144 @@ function filterConditions(filters: QueueFilterValues): Expression<SqlBool>[] {
   return conditions;
 }
 
+/** The collected matches `m` after the cursor in the queue order (`due_at asc nulls last, id`). */
 function cursorCondition(after: QueueCursor): Expression<SqlBool> {
-  if (after.dueAt === null) return sql<SqlBool>`(p.due_at is null and p.id > ${after.id}::uuid)`;
-  const dueAt = new Date(after.dueAt);
-  return sql<SqlBool>`(p.due_at > ${dueAt}::timestamptz or (p.due_at = ${dueAt}::timestamptz and p.id > ${after.id}::uuid) or p.due_at is null)`;
+  if (after.dueAt === null) return sql<SqlBool>`(m.due_at is null and m.id > ${after.id}::uuid)`;
+  return sql<SqlBool>`((m.due_at, m.id) > (${new Date(after.dueAt)}::timestamptz, ${after.id}::uuid) or m.due_at is null)`;
 }
+
+/**
+ * Queues that hold every matter of the jurisdiction, or every finished one: tens of thousands at a street at scale.
+ * Their total is counted up to a cap. The other queues hold open matters only (a few thousand at most per unit).
+ */
+const unboundedQueues: ReadonlySet<QueueKey> = new Set(['all', 'finished']);
+/** Above this many matters a queue's total is reported as "more than" (counted over `limit cap + 1`). */
+export const queueTotalCap = 10_000;
 
 interface StoredClocks {
   due?: { kind: string; explanation: { zh: string; en: string } } | null;
 }
 
-/** A keyset page of a work queue, earliest due date first (no due date last), and the queue's total. */
+const queueColumns = [
+  'p.id',
+  'p.tracking_code',
+  'p.status',
+  'p.channel',
+  'p.kiosk_assisted',
+  'p.petition_class',
+  'p.summary',
+  'pr.name as petitioner_name',
+  'pr.mobile_masked',
+  'h.name_zh as hall_name',
+  'st.name_zh as street_name',
+  'hu.name_zh as handling_unit_name',
+  'p.is_collective',
+  'p.headcount',
+  'p.received_at',
+  'p.due_at',
+  'p.light',
+  'p.clocks',
+  'p.version',
+] as const;
+
+/**
+ * A keyset page of a work queue, earliest due date first (no due date last), and the queue's total.
+ *
+ * Open-matter queues: the matches are collected once (through the status-first path indexes, in a materialized
+ * CTE), counted, and the page sorted from them — one pass, wherever the matches lie in due-date order (a street's
+ * replied matters have no due date, so an ordered walk of the due-date index passed every dated open matter first).
+ * `all` and `finished` hold tens of thousands at scale: their total is counted up to `queueTotalCap`, and the page is
+ * read in two parts from the cursor on — the dated matters, then the undated ones by id (the primary key).
+ */
 export async function listQueue(
   db: Executor,
   scope: QueueScope,
   queue: QueueKey,
   filters: QueueFilterValues,
-  page: { limit: number; after?: QueueCursor | undefined },
-): Promise<{ items: QueueItem[]; total: number }> {
+  page: { limit: number; after?: QueueCursor | undefined; totalCap?: number },
+): Promise<{ items: QueueItem[]; total: number; totalIsCapped: boolean }> {
+  const { limit, after } = page;
+  const cap = page.totalCap ?? queueTotalCap;
   const conditions = [scopeCondition(scope), queueCondition(queue), ...filterConditions(filters)];
-  const base = db
-    .selectFrom('petitions as p')
-    .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
-    .innerJoin('units as h', 'h.id', 'p.hall_unit_id')
-    .leftJoin('units as st', 'st.id', 'p.street_unit_id')
-    .leftJoin('units as hu', 'hu.id', 'p.handling_unit_id')
-    .where((eb) => eb.and(conditions));
-  const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageQuery = page.after ? base.where(cursorCondition(page.after)) : base;
-  const rows = await pageQuery
-    .select([
-      'p.id',
-      'p.tracking_code',
-      'p.status',
-      'p.channel',
-      'p.kiosk_assisted',
-      'p.petition_class',
-      'p.summary',
-      'pr.name as petitioner_name',
-      'pr.mobile_masked',
-      'h.name_zh as hall_name',
-      'st.name_zh as street_name',
-      'hu.name_zh as handling_unit_name',
-      'p.is_collective',
-      'p.headcount',
-      'p.received_at',
-      'p.due_at',
-      'p.light',
-      'p.clocks',
-      'p.version',
-    ])
-    .orderBy(sql`p.due_at asc nulls last`)
-    .orderBy('p.id')
-    .limit(page.limit)
-    .execute();
+  const matching = db.selectFrom('petitions as p').where((eb) => eb.and(conditions));
+  // the names: inner joins on non-null foreign keys, and left joins, so they never drop or add a row
+  const named = (query: typeof matching) =>
+    query
+      .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
+      .innerJoin('units as h', 'h.id', 'p.hall_unit_id')
+      .leftJoin('units as st', 'st.id', 'p.street_unit_id')
+      .leftJoin('units as hu', 'hu.id', 'p.handling_unit_id')
+      .select(queueColumns);
+  /** Collects every row of `source` (materialized: no ordered index walk), counts them, and sorts out the page. */
+  const collected = (source: typeof matching, from: QueueCursor | undefined, size: number) =>
+    db
+      .with((cte) => cte('m').materialized(), () => source.select(['p.id', 'p.due_at']))
+      .with('k', (qb) =>
+        qb
+          .selectFrom('m')
+          .select(['m.id', 'm.due_at'])
+          .$if(from !== undefined, (query) => query.where(cursorCondition(from!)))
+          .orderBy(sql`m.due_at asc nulls last`)
+          .orderBy('m.id')
+          .limit(size),
+      )
+      .selectFrom('k')
+      .innerJoin('petitions as p', 'p.id', 'k.id')
+      .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
+      .innerJoin('units as h', 'h.id', 'p.hall_unit_id')
+      .leftJoin('units as st', 'st.id', 'p.street_unit_id')
+      .leftJoin('units as hu', 'hu.id', 'p.handling_unit_id')
+      .select(queueColumns)
+      .select((eb) => eb.selectFrom('m').select((inner) => inner.fn.countAll<string>().as('n')).as('total'))
+      .orderBy(sql`k.due_at asc nulls last`)
+      .orderBy('k.id')
+      .execute();
+  type Row = Awaited<ReturnType<ReturnType<typeof named>['execute']>>[number];
+  let rows: Row[];
+  let total: number;
+  let totalIsCapped = false;
+
+  if (!unboundedQueues.has(queue)) {
+    const found = await collected(matching, after, limit);
+    rows = found;
+    total = Number(found[0]?.total ?? 0);
+    if (found.length === 0 && after) {
+      // a page past the end has no row to carry the total
+      const counted = await matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+      total = Number(counted.total);
+    }
+  } else {
+    // counted without the joins (they cannot change the count), and only up to the cap
+    const counted = await db
+      .selectFrom(matching.select(sql`1`.as('one')).limit(cap + 1).as('t'))
+      .select((eb) => eb.fn.countAll<string>().as('total'))
+      .executeTakeFirstOrThrow();
+    total = Number(counted.total);
+    if (total > cap) [total, totalIsCapped] = [cap, true];
+    let dated: Row[] = [];
+    if (!after || after.dueAt !== null) {
+      const source = matching.where(sql<SqlBool>`p.due_at is not null`);
+      if (queue === 'all') {
+        // a reader's dated matters lie all along petitions_due_idx: walk it from the cursor (a row comparison, so
+        // the scan starts there) until the page is full
+        const from = after?.dueAt ? sql<SqlBool>`(p.due_at, p.id) > (${new Date(after.dueAt)}::timestamptz, ${after.id}::uuid)` : sql<SqlBool>`true`;
+        dated = await named(source.where(from)).orderBy('p.due_at').orderBy('p.id').limit(limit).execute();
+      } else {
+        // finished matters seldom have a due date: walking the index would pass every open one, so collect them
+        dated = await collected(source, after, limit);
+      }
+    }
+    rows = dated;
+    if (dated.length < limit) {
+      const from = after?.dueAt === null ? sql<SqlBool>`p.id > ${after.id}::uuid` : sql<SqlBool>`true`;
+      const undated = await named(matching.where(sql<SqlBool>`p.due_at is null`).where(from))
+        .orderBy('p.id')
+        .limit(limit - dated.length)
+        .execute();
+      rows = [...dated, ...undated];
+    }
+  }
+
   const items = rows.map((row) =>
     QueueItem.parse({
       id: row.id,
@@ -395,7 +482,7 @@ export async function listQueue(
       version: row.version,
     }),
   );
-  return { items, total: Number(totalRow.total) };
+  return { items, total, totalIsCapped };
 }
 
 /** How many petitions each queue holds for this reader and these filters, in one scan. */

@@ -1,0 +1,469 @@
+import { randomUUID } from 'node:crypto';
+import { finishedStatuses, QueueKey, queueStatuses, type QueueCursor } from '@xinfang/domain/casework/queues';
+import { PetitionStatus } from '@xinfang/domain/petition';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../seed/demo-seed.ts';
+import { useTestDatabase } from '../testing/test-database.ts';
+import {
+  countQueues,
+  listQueue,
+  queueTotalCap,
+  type QueueFilterValues,
+  type QueueScope,
+} from './petition-workflow.ts';
+
+const test = useTestDatabase();
+
+// A small jurisdiction tree of its own (codes no other fixture uses):
+// city /970000/ above district /970001/, with streets A and B (A has a community) and a department.
+interface Unit {
+  id: string;
+  path: string;
+}
+const units: Record<'city' | 'district' | 'streetA' | 'communityA' | 'streetB' | 'department', Unit> =
+  {} as never;
+
+/** What the test knows of each stored petition: the reference the queries are checked against. */
+interface Fixture {
+  id: string;
+  trackingCode: string;
+  status: PetitionStatus;
+  registeredBy: string | null;
+  petitionClass: string | null;
+  accusedUnitId: string | null;
+  channel: string;
+  light: string | null;
+  summary: string;
+  streetUnitId: string | null;
+  handlingUnitId: string | null;
+  scopePath: string;
+  responsiblePath: string | null;
+  receivedAt: Date;
+  dueAt: Date | null;
+  appealedTo: string[];
+}
+const fixtures: Fixture[] = [];
+
+function inJurisdiction(row: Fixture, scope: QueueScope): boolean {
+  const byPath =
+    row.scopePath.startsWith(scope.unitPath) || (row.responsiblePath?.startsWith(scope.unitPath) ?? false);
+  const accusesReader = row.petitionClass === 'accusation' && row.accusedUnitId === scope.unitId;
+  return (byPath || row.appealedTo.includes(scope.unitId)) && !accusesReader;
+}
+
+function inQueue(row: Fixture, queue: QueueKey): boolean {
+  const open = !(finishedStatuses as readonly string[]).includes(row.status);
+  switch (queue) {
+    case 'pendingRegistration':
+      return row.status === 'registered' && row.registeredBy === null;
+    case 'pendingTriage':
+      return row.status === 'registered' && row.registeredBy !== null;
+    case 'dueSoon':
+      return row.light === 'yellow' && open;
+    case 'overdue':
+      return row.light === 'red' && open;
+    case 'all':
+      return true;
+    default:
+      return (queueStatuses[queue] as readonly string[]).includes(row.status);
+  }
+}
+
+const shanghaiDay = (day: string) => new Date(`${day}T00:00:00+08:00`).getTime();
+
+function passesFilters(row: Fixture, filters: QueueFilterValues): boolean {
+  if (filters.streetUnitId && row.streetUnitId !== filters.streetUnitId) return false;
+  if (filters.unitId && row.handlingUnitId !== filters.unitId) return false;
+  if (filters.petitionClass && row.petitionClass !== filters.petitionClass) return false;
+  if (filters.channel && row.channel !== filters.channel) return false;
+  if (filters.light && row.light !== filters.light) return false;
+  if (filters.receivedFrom && row.receivedAt.getTime() < shanghaiDay(filters.receivedFrom)) return false;
+  if (filters.receivedTo && row.receivedAt.getTime() >= shanghaiDay(filters.receivedTo) + 86_400_000)
+    return false;
+  if (
+    filters.search &&
+    !row.summary.includes(filters.search) &&
+    !row.trackingCode.includes(filters.search.toUpperCase())
+  )
+    return false;
+  return true;
+}
+
+/** Earliest due first, no due date last, then by id (uuid order is the order of its lower-case text). */
+function queueOrder(left: Fixture, right: Fixture): number {
+  if (left.dueAt && right.dueAt && left.dueAt.getTime() !== right.dueAt.getTime())
+    return left.dueAt.getTime() - right.dueAt.getTime();
+  if (left.dueAt && !right.dueAt) return -1;
+  if (!left.dueAt && right.dueAt) return 1;
+  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+}
+
+function expected(scope: QueueScope, queue: QueueKey, filters: QueueFilterValues): Fixture[] {
+  return fixtures
+    .filter((row) => inJurisdiction(row, scope) && inQueue(row, queue) && passesFilters(row, filters))
+    .sort(queueOrder);
+}
+
+/** Every page of a queue by its keyset cursor, as the console pages it. */
+async function allPages(
+  scope: QueueScope,
+  queue: QueueKey,
+  filters: QueueFilterValues,
+  limit: number,
+  totalCap?: number,
+) {
+  const ids: string[] = [];
+  const totals: { total: number; totalIsCapped: boolean }[] = [];
+  let after: QueueCursor | undefined;
+  for (let pages = 0; pages < 500; pages++) {
+    const page = await listQueue(test.db, scope, queue, filters, {
+      limit,
+      after,
+      ...(totalCap === undefined ? {} : { totalCap }),
+    });
+    ids.push(...page.items.map((item) => item.id));
+    totals.push({ total: page.total, totalIsCapped: page.totalIsCapped });
+    const last = page.items.at(-1);
+    if (page.items.length < limit || !last) break;
+    after = { dueAt: last.dueAt, id: last.id };
+  }
+  return { ids, totals };
+}
+
+const statuses = PetitionStatus.options;
+const channels = ['visit', 'online', 'letter'];
+const classes = [null, 'claim', 'suggestion', 'accusation'];
+const lights = [null, 'green', 'yellow', 'red'];
+const words = ['电梯', '噪音', '工资', '积水'];
+
+beforeAll(async () => {
+  const insertUnit = async (code: string, kind: string, path: string, parentId: string | null) => {
+    const row = await test.db
+      .insertInto('units')
+      .values({ code, kind, name_zh: `单位${code}`, name_en: `Unit ${code}`, path, parent_id: parentId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id, path };
+  };
+  units.city = await insertUnit('970000', 'district', '/970000/', null);
+  units.district = await insertUnit('970001', 'district', '/970001/', units.city.id);
+  units.streetA = await insertUnit('970001001000', 'street', '/970001/970001001000/', units.district.id);
+  units.communityA = await insertUnit(
+    '970001001001',
+    'community',
+    '/970001/970001001000/970001001001/',
+    units.streetA.id,
+  );
+  units.streetB = await insertUnit('970001002000', 'street', '/970001/970001002000/', units.district.id);
+  units.department = await insertUnit('970001D01', 'department', '/970001/970001D01/', units.district.id);
+  const staff = await test.db
+    .insertInto('staff')
+    .values({
+      username: `wq-${randomUUID().slice(0, 8)}`,
+      display_name: '登记员',
+      role: 'receptionOfficer',
+      unit_id: units.district.id,
+      password_hash: 'x',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const petitioner = await test.db
+    .insertInto('petitioners')
+    .values({ kind: 'person', name: '队列信访人' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const random = createSeededRandom(20261125);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  // few distinct due dates, so that many rows tie on due_at and the id decides
+  const dueDates = Array.from(
+    { length: 6 },
+    (_, index) => new Date(Date.UTC(2026, 11, 1 + index, 15, 59, 59, 999)),
+  );
+  const origins = [units.district, units.streetA, units.communityA, units.streetB];
+  const handlers = [null, units.streetA, units.streetB, units.department];
+  const rows = [];
+  const appeals: { petitionId: string; type: string; payload: Record<string, string> }[] = [];
+  for (let index = 0; index < 160; index++) {
+    const id = randomUUID();
+    const origin = pick(origins);
+    const handler = pick(handlers);
+    const status = index < statuses.length ? statuses[index]! : pick(statuses);
+    const petitionClass = pick(classes);
+    const finished = (finishedStatuses as readonly string[]).includes(status);
+    // finished matters mostly have no due date (their clocks stopped), but the queries must not rely on it
+    const dueAt = random() < (finished ? 0.7 : 0.25) ? null : pick(dueDates);
+    const receivedAt = new Date(
+      Date.UTC(2026, Math.floor(random() * 12), 1 + Math.floor(random() * 28), Math.floor(random() * 24)),
+    );
+    const fixture: Fixture = {
+      id,
+      trackingCode: `WQ${String(index).padStart(4, '0')}`,
+      status,
+      registeredBy: random() < 0.5 ? staff.id : null,
+      petitionClass,
+      accusedUnitId:
+        petitionClass === 'accusation'
+          ? pick([units.streetA.id, units.department.id, units.district.id])
+          : null,
+      channel: pick(channels),
+      light: dueAt ? pick(lights) : null,
+      summary: `${pick(words)}问题${index}`,
+      streetUnitId:
+        origin === units.streetB ? units.streetB.id : origin === units.district ? null : units.streetA.id,
+      handlingUnitId: handler?.id ?? null,
+      scopePath: origin.path,
+      responsiblePath: handler?.path ?? null,
+      receivedAt,
+      dueAt,
+      appealedTo: [],
+    };
+    // some matters appealed to the city (outside every path here) and, once, to the department
+    if (random() < 0.08) {
+      const type = pick(['reviewRequested', 'recheckRequested']);
+      const key = type === 'reviewRequested' ? 'reviewingUnitId' : 'recheckingUnitId';
+      const to = random() < 0.8 ? units.city.id : units.department.id;
+      fixture.appealedTo.push(to);
+      appeals.push({ petitionId: id, type, payload: { [key]: to } });
+    }
+    fixtures.push(fixture);
+    rows.push({
+      id,
+      tracking_code: fixture.trackingCode,
+      status,
+      channel: fixture.channel,
+      petition_class: petitionClass,
+      accused_unit_id: fixture.accusedUnitId,
+      summary: fixture.summary,
+      content: '内容',
+      petitioner_id: petitioner.id,
+      hall_unit_id: units.district.id,
+      street_unit_id: fixture.streetUnitId,
+      handling_unit_id: fixture.handlingUnitId,
+      scope_path: fixture.scopePath,
+      responsible_path: fixture.responsiblePath,
+      registered_by: fixture.registeredBy,
+      received_at: receivedAt,
+      registered_at: receivedAt,
+      updated_at: receivedAt,
+      due_at: dueAt,
+      light: fixture.light,
+    });
+  }
+  // an accusation against the city that was appealed to the city: the firewall wins over the appeal
+  const firewalled = fixtures.find((row) => row.appealedTo.includes(units.city.id))!;
+  firewalled.petitionClass = 'accusation';
+  firewalled.accusedUnitId = units.city.id;
+  Object.assign(
+    rows.find((row) => row.id === firewalled.id)!,
+    { petition_class: 'accusation', accused_unit_id: units.city.id },
+  );
+  await test.db.insertInto('petitions').values(rows).execute();
+  await test.db
+    .insertInto('petition_events')
+    .values([
+      ...appeals.map((appeal) => ({
+        petition_id: appeal.petitionId,
+        sequence: 1,
+        type: appeal.type,
+        occurred_at: new Date(),
+        payload: JSON.stringify(appeal.payload),
+      })),
+      // other event types naming the unit do not make a matter appealed to it
+      {
+        petition_id: fixtures[0]!.id,
+        sequence: 2,
+        type: 'routed',
+        occurred_at: new Date(),
+        payload: JSON.stringify({ reviewingUnitId: units.city.id }),
+      },
+    ])
+    .execute();
+});
+
+const scopes = (): [string, QueueScope][] =>
+  (['district', 'streetA', 'communityA', 'streetB', 'department', 'city'] as const).map((name) => [
+    name,
+    { unitPath: units[name].path, unitId: units[name].id },
+  ]);
+
+describe('work queues (listQueue) against the rule they implement', () => {
+  it('the fixture covers what the queries must get right', () => {
+    const city = { unitPath: units.city.path, unitId: units.city.id };
+    expect(expected(city, 'all', {}).length).toBeGreaterThan(0);
+    expect(fixtures.some((row) => row.appealedTo.includes(units.city.id) && !inJurisdiction(row, city))).toBe(
+      true,
+    );
+    expect(
+      fixtures.some(
+        (row) =>
+          row.petitionClass === 'accusation' &&
+          row.accusedUnitId === units.streetA.id &&
+          row.scopePath.startsWith(units.streetA.path),
+      ),
+    ).toBe(true);
+    const dated = fixtures.filter((row) => row.dueAt);
+    expect(new Set(dated.map((row) => row.dueAt!.getTime())).size).toBeLessThan(dated.length);
+    const isFinished = (row: Fixture) => (finishedStatuses as readonly string[]).includes(row.status);
+    expect(fixtures.some((row) => !row.dueAt && !isFinished(row))).toBe(true);
+    expect(fixtures.filter((row) => row.dueAt && isFinished(row)).length).toBeGreaterThan(3);
+  });
+
+  it.each(QueueKey.options)(
+    '%s: every reader gets the same rows in the same order, page by page, with the exact total',
+    async (queue) => {
+      for (const [name, scope] of scopes()) {
+        const want = expected(scope, queue, {}).map((row) => row.id);
+        for (const limit of [2, 20]) {
+          const { ids, totals } = await allPages(scope, queue, {}, limit);
+          expect(ids, `${name} · limit ${limit}`).toEqual(want);
+          expect(new Set(totals.map((entry) => entry.total)), `${name} · limit ${limit}`).toEqual(
+            new Set([want.length]),
+          );
+          expect(totals.every((entry) => !entry.totalIsCapped)).toBe(true);
+        }
+      }
+    },
+  );
+
+  it('applies each filter as the rule says, in open-matter queues and the whole list', async () => {
+    const cases: QueueFilterValues[] = [
+      { streetUnitId: units.streetA.id },
+      { unitId: units.department.id },
+      { petitionClass: 'claim' },
+      { petitionClass: 'accusation' },
+      { channel: 'letter' },
+      { light: 'yellow' },
+      { receivedFrom: '2026-03-01', receivedTo: '2026-06-30' },
+      { search: '电梯' },
+      { search: 'wq001' },
+      { search: '%' },
+      { streetUnitId: units.streetA.id, light: 'red', channel: 'visit' },
+    ];
+    for (const filters of cases) {
+      for (const queue of ['handling', 'pendingReply', 'dueSoon', 'finished', 'all'] as const) {
+        for (const [name, scope] of scopes()) {
+          const want = expected(scope, queue, filters).map((row) => row.id);
+          const { ids, totals } = await allPages(scope, queue, filters, 4);
+          expect(ids, `${name} · ${queue} · ${JSON.stringify(filters)}`).toEqual(want);
+          expect(totals[0]!.total).toBe(want.length);
+        }
+      }
+    }
+  });
+
+  it('keeps matters appealed to the reader, and hides accusations against the reader even when appealed to it', async () => {
+    const city = { unitPath: units.city.path, unitId: units.city.id };
+    const { ids } = await allPages(city, 'all', {}, 20);
+    const appealed = fixtures.filter((row) => row.appealedTo.includes(units.city.id));
+    const firewalled = appealed.filter(
+      (row) => row.petitionClass === 'accusation' && row.accusedUnitId === units.city.id,
+    );
+    expect(firewalled.length).toBeGreaterThan(0);
+    expect(new Set(ids)).toEqual(
+      new Set(appealed.filter((row) => !firewalled.includes(row)).map((row) => row.id)),
+    );
+
+    const street = { unitPath: units.streetA.path, unitId: units.streetA.id };
+    const accused = fixtures
+      .filter((row) => row.petitionClass === 'accusation' && row.accusedUnitId === units.streetA.id)
+      .map((row) => row.id);
+    const streetIds = (await allPages(street, 'all', {}, 20)).ids;
+    expect(streetIds.filter((id) => accused.includes(id))).toEqual([]);
+    // the district above sees them
+    const district = { unitPath: units.district.path, unitId: units.district.id };
+    const districtIds = (await allPages(district, 'all', {}, 20)).ids;
+    expect(
+      accused
+        .filter((id) => fixtures.find((row) => row.id === id)!.scopePath.startsWith(units.district.path))
+        .every((id) => districtIds.includes(id)),
+    ).toBe(true);
+  });
+
+  it('starts a page at any cursor, dated or undated, including one between rows that share a due date', async () => {
+    const district = { unitPath: units.district.path, unitId: units.district.id };
+    for (const queue of ['all', 'pendingReply', 'handling', 'finished'] as const) {
+      const want = expected(district, queue, {});
+      for (let position = 0; position < want.length; position += 3) {
+        const at = want[position]!;
+        const after = { dueAt: at.dueAt?.toISOString() ?? null, id: at.id };
+        const page = await listQueue(test.db, district, queue, {}, { limit: 5, after });
+        expect(
+          page.items.map((item) => item.id),
+          `${queue} after #${position}`,
+        ).toEqual(want.slice(position + 1, position + 6).map((row) => row.id));
+        expect(page.total).toBe(want.length);
+      }
+    }
+  });
+
+  it('counts a big list only up to the cap and says so; an open-matter queue is always exact', async () => {
+    expect(queueTotalCap).toBe(10_000);
+    const district = { unitPath: units.district.path, unitId: units.district.id };
+    const all = expected(district, 'all', {}).length;
+    const finished = expected(district, 'finished', {}).length;
+    expect(Math.min(all, finished)).toBeGreaterThan(10);
+    for (const [queue, size] of [
+      ['all', all],
+      ['finished', finished],
+    ] as const) {
+      for (const [cap, capped] of [
+        [10, true],
+        [size - 1, true],
+        [size, false],
+        [size + 1, false],
+      ] as const) {
+        const page = await listQueue(test.db, district, queue, {}, { limit: 5, totalCap: cap });
+        expect({ queue, cap, total: page.total, totalIsCapped: page.totalIsCapped }).toEqual({
+          queue,
+          cap,
+          total: capped ? cap : size,
+          totalIsCapped: capped,
+        });
+      }
+      // the rows do not depend on the cap
+      expect((await allPages(district, queue, {}, 7, 10)).ids).toEqual(
+        expected(district, queue, {}).map((row) => row.id),
+      );
+    }
+    const handling = expected(district, 'handling', {}).length;
+    const page = await listQueue(test.db, district, 'handling', {}, { limit: 5, totalCap: 1 });
+    expect({ total: page.total, totalIsCapped: page.totalIsCapped }).toEqual({
+      total: handling,
+      totalIsCapped: false,
+    });
+  });
+
+  it('gives the total on a page past the end', async () => {
+    const district = { unitPath: units.district.path, unitId: units.district.id };
+    for (const queue of ['pendingReply', 'all'] as const) {
+      const want = expected(district, queue, {});
+      const last = want.at(-1)!;
+      const page = await listQueue(
+        test.db,
+        district,
+        queue,
+        {},
+        { limit: 5, after: { dueAt: last.dueAt?.toISOString() ?? null, id: last.id } },
+      );
+      expect(page.items).toEqual([]);
+      expect(page.total).toBe(want.length);
+    }
+  });
+
+  it('counts every queue as the rule says (countQueues)', async () => {
+    for (const [name, scope] of scopes()) {
+      for (const filters of [
+        {},
+        { light: 'green' },
+        { streetUnitId: units.streetB.id },
+      ] as QueueFilterValues[]) {
+        const counts = await countQueues(test.db, scope, QueueKey.options, filters);
+        const want = Object.fromEntries(
+          QueueKey.options.map((queue) => [queue, expected(scope, queue, filters).length]),
+        );
+        expect(counts, `${name} · ${JSON.stringify(filters)}`).toEqual(want);
+      }
+    }
+  });
+});
