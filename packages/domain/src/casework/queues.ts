@@ -120,7 +120,8 @@ export const QueueItem = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
-export const QueuePage = z.object({ items: z.array(QueueItem), nextCursor: QueueCursor.nullable(), total: z.number().int() });
+/** `total` is exact unless `totalIsCapped`: then the queue holds more than `total` (big lists are counted up to a cap). */
+export const QueuePage = z.object({ items: z.array(QueueItem), nextCursor: QueueCursor.nullable(), total: z.number().int(), totalIsCapped: z.boolean() });
 export type QueuePage = z.infer<typeof QueuePage>;
 
 export const QueueCounts = z.record(QueueKey, z.number().int());

@@ -19,10 +19,11 @@ export async function exportQueue(ctx: StaffContext, input: z.output<typeof Queu
   const items: QueueItem[] = [];
   let after = input.after;
   let total: number;
+  let totalIsCapped: boolean;
   do {
     const page = await getQueuePage(ctx, { ...input, limit: 100, after });
     items.push(...page.items);
-    total = page.total;
+    ({ total, totalIsCapped } = page);
     after = page.nextCursor ?? undefined;
   } while (after && items.length < maximumExportRows);
   const workbook = new ExcelJS.Workbook();
@@ -63,7 +64,7 @@ export async function exportQueue(ctx: StaffContext, input: z.output<typeof Queu
       light: item.light ? lightLabels[item.light] : '',
     });
   }
-  if (total > items.length) sheet.addRow({ trackingCode: `（共 ${total} 件，仅导出前 ${items.length} 件）` });
+  if (total > items.length) sheet.addRow({ trackingCode: `（共 ${total} 件${totalIsCapped ? '以上' : ''}，仅导出前 ${items.length} 件）` });
   const buffer = await workbook.xlsx.writeBuffer();
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.now());
   return { fileName: `信访事项-${queueLabels[input.queue].zh}-${day}.xlsx`, base64: Buffer.from(buffer).toString('base64'), rows: items.length };

@@ -29,9 +29,9 @@ function filtersOf(input: ParsedQueueQuery) {
 /** A page of a work queue, earliest due first. Clock projections computed before today are refreshed first. */
 export async function getQueuePage(ctx: StaffContext, input: ParsedQueueQuery): Promise<QueuePage> {
   await refreshClocks(ctx, { all: false });
-  const { items, total } = await listQueue(ctx.db, scopeOf(ctx), input.queue, filtersOf(input), { limit: input.limit, after: input.after });
+  const { items, total, totalIsCapped } = await listQueue(ctx.db, scopeOf(ctx), input.queue, filtersOf(input), { limit: input.limit, after: input.after });
   const last = items.at(-1);
-  return { items, total, nextCursor: items.length === input.limit && last ? { dueAt: last.dueAt, id: last.id } : null };
+  return { items, total, totalIsCapped, nextCursor: items.length === input.limit && last ? { dueAt: last.dueAt, id: last.id } : null };
 }
 
 /** How many petitions each queue holds for this reader (with the same filters). */
