@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, machineCpuSeconds, processCpuSeconds, residentMegabytes, startProcess, waitForHealth } from './server.ts';
+import { freePort, machineCpuSeconds, processCpuSeconds, residentMegabytes, serverCommand, startProcess, waitForHealth } from './server.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const run = promisify(execFile);
@@ -83,7 +83,8 @@ export async function measureIntake(options: {
   const reference = await pgbench(options.serverUrl, options.repeats, options.seconds);
   options.log(`  pgbench TPC-B: ${reference.samples.map((tps) => tps.toFixed(0)).join(', ')} tps`);
   const port = await freePort();
-  const server = startProcess('node', ['apps/server/dist/main.js'], {
+  const { command, args } = serverCommand(options.root);
+  const server = startProcess(command, args, {
     cwd: options.root,
     env: {
       PATH: process.env.PATH,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -12,6 +13,21 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * The server's command line exactly as the root `pnpm start` runs it after the build (the last `&&` step), so a
+ * measurement starts the process with production's node flags and samples that process itself, not a pnpm parent.
+ * The flags bound V8's heap: with the default limit (4 GB here) V8 lets the old generation grow to up to 4× what
+ * survives a full collection before collecting again; below 2 GB the factor is smaller (1.6 at 1 GB), and 8 MB
+ * semi-spaces halve the young generation, for a few % more scavenges.
+ */
+export function serverCommand(root: string): { command: string; args: string[] } {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const start = manifest.scripts?.start ?? '';
+  const [command, ...args] = (start.split('&&').at(-1) ?? '').trim().split(/\s+/);
+  if (command !== 'node' || !args.includes('apps/server/dist/main.js')) throw new Error(`the root start script does not end in \`node … apps/server/dist/main.js\`: ${start}`);
+  return { command, args };
 }
 
 /** Polls GET /health until it answers 200; resolves with the time it took, in ms. */

@@ -5,7 +5,6 @@ import { listUnits } from '@xinfang/db/repositories/units';
 import { z } from 'zod';
 import { router, staffProcedure } from '../../trpc.ts';
 import { assertMayView, loadPetition, unitTreeOf, type StaffContext } from '../petitions/workflow.service.ts';
-import { pdfFileName, renderDocumentPdf } from './document-pdf.ts';
 
 /** One issued notice, as frozen at issue, for a reader with jurisdiction over its petition. */
 async function viewableDocument(ctx: StaffContext, id: string): Promise<PetitionDocument> {
@@ -28,6 +27,9 @@ export const documentsRouter = router({
     .output(z.object({ fileName: z.string(), base64: z.string() }))
     .query(async ({ ctx, input }) => {
       const document = await viewableDocument(ctx, input.id);
+      // pdf-lib, fontkit and HarfBuzz are megabytes of code and wasm memory that only this procedure needs: loaded
+      // on the first notice, not at the server's start
+      const { pdfFileName, renderDocumentPdf } = await import('./document-pdf.ts');
       const bytes = await renderDocumentPdf(document);
       return { fileName: pdfFileName(document), base64: Buffer.from(bytes).toString('base64') };
     }),
