@@ -13,7 +13,7 @@ const packageNameOf = (specifier) => specifier.split('/').slice(0, specifier.sta
 // so the server does not parse and keep it from the start. Old chunks (hashed names) are removed first.
 rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 /** Bundled packages that must stay out of what the server loads at start (a static import would undo it silently). */
-const loadedOnDemand = ['pdf-lib', '@pdf-lib/fontkit'];
+const loadedOnDemand = ['pdf-lib', '@pdf-lib/fontkit', 'exceljs'];
 const result = await build({
   entryPoints: ['src/main.ts'],
   outdir: 'dist',
