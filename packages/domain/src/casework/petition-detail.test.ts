@@ -58,6 +58,7 @@ const detail = {
   documents: [{ id: id(0xd1), kind: 'legalGuidance', title: '法律指引告知书', serialNumber: '福信指〔2026〕0001号', issuedAt: '2026-11-24T10:00:00+08:00' }],
   related: [{ id: id(0xb2), trackingCode: 'TEST-CODE-02', summary: '此前事项', status: 'closed', receivedAt: '2026-01-05T09:00:00+08:00', relation: 'samePetitioner' }],
   availableActions: ['acknowledgeReceipt', 'object'],
+  reception: null,
 };
 
 function failingPaths(schema: { safeParse: (input: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, input: unknown): string[] {
@@ -69,6 +70,18 @@ function failingPaths(schema: { safeParse: (input: unknown) => { success: boolea
 describe('PetitionDetail', () => {
   it('accepts a routed letter as the case screen shows it', () => {
     expect(PetitionDetail.parse(detail)).toEqual(detail);
+  });
+
+  it('accepts a walk-in visit with its joint-reception staff (1+1+1+N)', () => {
+    const staff = (n: number, role: string, unit: string) => ({ id: id(0xe0 + n), name: `接访人员${n}`, role, unit: { id: id(0xf0 + n), name: unit } });
+    const visit = {
+      ...detail,
+      channel: 'visit',
+      reception: { arrivedAt: '2026-11-24T09:30:00+08:00', personCount: 30, isCollective: true, guidedOnline: false, staff: [staff(1, 'receptionOfficer', '福田区'), staff(2, 'handler', '区住房和建设局')] },
+    };
+    expect(PetitionDetail.parse(visit)).toEqual(visit);
+    expect(failingPaths(PetitionDetail, { ...visit, reception: { ...visit.reception, personCount: 1.5 } })).toEqual(['reception.personCount']);
+    expect(failingPaths(PetitionDetail, { ...visit, reception: { ...visit.reception, staff: [{ ...staff(1, 'handler', '区住房和建设局'), id: 'not-a-uuid' }] } })).toEqual(['reception.staff.0.id']);
   });
 
   it('accepts a matter before triage: no class, no handling unit, no light', () => {
