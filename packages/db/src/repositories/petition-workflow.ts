@@ -523,15 +523,26 @@ export async function listQueue(
 }
 
 /** How many petitions each queue holds for this reader and these filters, in one scan. */
+/**
+ * How many petitions each queue holds for this reader and these filters. The open-matter queues are counted exactly in
+ * one scan of the open matters (status-first indexes); `all` and `finished` grow without end, so they are counted up
+ * to `queueTotalCap + 1` (`countUpTo`): a count above the cap means "more than the cap" (the console shows 9999+).
+ */
 export async function countQueues(db: Executor, scope: QueueScope, queues: readonly QueueKey[], filters: QueueFilterValues): Promise<Record<string, number>> {
-  const conditions = [scopeCondition(scope), ...filterConditions(filters)];
-  const columns = queues.map((queue) => sql<string>`count(*) filter (where ${queueCondition(queue)})`.as(queue));
-  const row = (await db
-    .selectFrom('petitions as p')
-    .select(columns)
-    .where((eb) => eb.and(conditions))
-    .executeTakeFirstOrThrow()) as Record<string, string>;
-  return Object.fromEntries(queues.map((queue) => [queue, Number(row[queue] ?? 0)]));
+  const openQueues = queues.filter((queue) => !unboundedQueues.has(queue));
+  const counts: Record<string, number> = {};
+  if (openQueues.length > 0) {
+    const conditions = [scopeCondition(scope), sql<SqlBool>`p.status not in (${sql.join(finishedStatuses)})`, ...filterConditions(filters)];
+    const columns = openQueues.map((queue) => sql<string>`count(*) filter (where ${queueCondition(queue)})`.as(queue));
+    const row = (await db
+      .selectFrom('petitions as p')
+      .select(columns)
+      .where((eb) => eb.and(conditions))
+      .executeTakeFirstOrThrow()) as Record<string, string>;
+    for (const queue of openQueues) counts[queue] = Number(row[queue] ?? 0);
+  }
+  for (const queue of queues.filter((candidate) => unboundedQueues.has(candidate))) counts[queue] = await countUpTo(db, scope, queue, filters, queueTotalCap);
+  return Object.fromEntries(queues.map((queue) => [queue, counts[queue] ?? 0]));
 }
 
 /** Petitions whose persons match any of these keyed hashes: repeat suggestions. */
