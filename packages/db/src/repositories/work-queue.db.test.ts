@@ -287,7 +287,8 @@ const scopes = (): [string, QueueScope][] =>
     { unitPath: units[name].path, unitId: units[name].id },
   ]);
 
-describe('work queues (listQueue) against the rule they implement', () => {
+// hundreds of queue reads per test: slow when turbo runs every package's tests at once on 2 cores, hence the long timeout
+describe('work queues (listQueue) against the rule they implement', { timeout: 300_000 }, () => {
   it('the fixture covers what the queries must get right', () => {
     const city = { unitPath: units.city.path, unitId: units.city.id };
     expect(expected(city, 'all', {}).length).toBeGreaterThan(0);
