@@ -17,6 +17,8 @@ describe('SearchQuery', () => {
     ['empty text', { text: '' }, 'validation.required'],
     ['only spaces', { text: '   ' }, 'validation.required'],
     ['51 characters', { text: '查'.repeat(51) }, 'validation.text.tooLong'],
+    ['a NUL character', { text: '电梯\u0000维修' }, 'validation.invalid'],
+    ['terminal escapes', { text: '\u0000\u0001\u0007\u001b[2J' }, 'validation.invalid'],
     ['no text', {}, undefined],
     ['a zero limit', { text: '电梯', limit: 0 }, undefined],
     ['a limit over 100', { text: '电梯', limit: 101 }, undefined],
@@ -27,12 +29,14 @@ describe('SearchQuery', () => {
     if (message) expect(result.error?.issues.map((issue) => issue.message)).toEqual([message]);
   });
 
-  it('accepts any text whose trimmed length is 1 to 50, as trimmed, and refuses the rest', () => {
+  it('accepts any text without control characters whose trimmed length is 1 to 50, as trimmed, and refuses the rest', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 70 }), (text) => {
         const trimmed = text.trim();
         const result = SearchQuery.safeParse({ text });
-        expect(result.success).toBe(trimmed.length >= 1 && trimmed.length <= 50);
+        // eslint-disable-next-line no-control-regex -- the rule under test is about control characters
+        const hasControl = /[\u0000-\u001f\u007f]/.test(trimmed);
+        expect(result.success).toBe(trimmed.length >= 1 && trimmed.length <= 50 && !hasControl);
         if (result.success) expect(result.data.text).toBe(trimmed);
       }),
     );
