@@ -1,12 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
 import { hashPassword } from '@xinfang/security/password';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type AppOptions } from './app.ts';
+import type { AppOptions } from './app.ts';
 import { parseTrustProxy } from './env.ts';
+import { buildTestApp } from './testing/test-app.ts';
 
 const test = useTestDatabase();
 const keys = createTestKeys();
@@ -16,19 +14,7 @@ beforeAll(async () => {
 });
 
 async function signInCookie(trustProxy: AppOptions['trustProxy'], headers: Record<string, string>): Promise<string> {
-  const dist = mkdtempSync(join(tmpdir(), 'xinfang-cookie-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html>');
-  const app = await buildApp({
-    database: test.handle,
-    keys,
-    kiosk: { hallUnitCode: '440304', idleWarningSeconds: 60, idleResetSeconds: 90 },
-    session: { idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 },
-    demoMode: true,
-    logLevel: 'silent',
-    consoleDist: dist,
-    kioskDist: dist,
-    ...(trustProxy === undefined ? {} : { trustProxy }),
-  });
+  const app = await buildTestApp(test.handle, keys, trustProxy === undefined ? {} : { trustProxy });
   try {
     const response = await app.inject({ method: 'POST', url: '/trpc/auth.signIn', headers: { 'content-type': 'application/json', ...headers }, payload: { username: 'leader', password: 'Demo-leader-2026' } });
     expect(response.statusCode).toBe(200);
