@@ -10,7 +10,7 @@ import { hashPassword } from '@xinfang/security/password';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authorizationMatrix, expandAuthorizationMatrix, expectedRoleDecision } from './authorization-matrix.ts';
 import { appRouter } from './router.ts';
-import { createTestContext } from './testing/test-context.ts';
+import { createTestContext, submitAtStreetKiosk } from './testing/test-context.ts';
 import type { ProcedureMeta } from './trpc.ts';
 
 const test = useTestDatabase();
@@ -305,19 +305,9 @@ describe('jurisdiction: real calls on a real database', () => {
     petitionAt: async (streetCode) => {
       const cached = petitionsByStreet.get(streetCode);
       if (cached) return cached;
-      const kiosk = createTestContext(test.db, keys, { kiosk: { hallUnitCode: streetCode, idleWarningSeconds: 60, idleResetSeconds: 90 } }).caller;
-      const receipt = await kiosk.kiosk.submit({
-        name: '演示访客',
-        idNumber: '11010519491231002X',
-        mobile: '19900009999',
-        content: '【演示数据】楼下餐馆油烟很大，影响生活。',
-        idempotencyKey: randomUUID(),
-        consent: true,
-        streetCode,
-      });
-      const row = await test.db.selectFrom('petitions').select('id').where('tracking_code', '=', receipt.trackingCode).executeTakeFirstOrThrow();
-      petitionsByStreet.set(streetCode, row.id);
-      return row.id;
+      const id = await submitAtStreetKiosk(test.db, keys, streetCode, { content: '【演示数据】楼下餐馆油烟很大，影响生活。' });
+      petitionsByStreet.set(streetCode, id);
+      return id;
     },
     staffAt: async (unitCode, role, username) => {
       const unit = await getUnitByCode(test.db, unitCode);

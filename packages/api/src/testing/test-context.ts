@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { KioskSubmission } from '@xinfang/domain/kiosk';
 import type { Database } from '@xinfang/db/database';
 import type { PersonalDataKeys } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../context.ts';
@@ -28,4 +29,23 @@ export function createTestContext(db: Database, keys: PersonalDataKeys, override
     ...overrides,
   };
   return { ctx, jar, caller: createCaller(ctx) };
+}
+
+/**
+ * A visitor's submission at a street's own hall kiosk — the real path into the database, and unambiguously that
+ * street's matter. Returns the new petition's id.
+ */
+export async function submitAtStreetKiosk(db: Database, keys: PersonalDataKeys, streetCode: string, submission: { content: string; photos?: KioskSubmission['photos'] }): Promise<string> {
+  const kiosk = createTestContext(db, keys, { kiosk: { hallUnitCode: streetCode, idleWarningSeconds: 60, idleResetSeconds: 90 } }).caller;
+  const receipt = await kiosk.kiosk.submit({
+    name: '演示访客',
+    idNumber: '11010519491231002X',
+    mobile: '19900009999',
+    content: submission.content,
+    idempotencyKey: randomUUID(),
+    consent: true,
+    streetCode,
+    photos: submission.photos ?? [],
+  });
+  return (await db.selectFrom('petitions').select('id').where('tracking_code', '=', receipt.trackingCode).executeTakeFirstOrThrow()).id;
 }

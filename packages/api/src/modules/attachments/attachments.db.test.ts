@@ -6,7 +6,7 @@ import { isDomainError } from '@xinfang/domain/errors';
 import { decodeBase64, encodeBase64, type KioskSubmission } from '@xinfang/domain/kiosk';
 import { hashPassword } from '@xinfang/security/password';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../testing/test-context.ts';
+import { createTestContext, submitAtStreetKiosk } from '../../testing/test-context.ts';
 
 const test = useTestDatabase();
 const keys = createTestKeys();
@@ -35,19 +35,8 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
 }
 
 /** A visitor's submission at the street's own hall kiosk, with photos: the real path photos take into the database. */
-async function submittedAt(streetCode: string, photos: KioskSubmission['photos'] = []): Promise<string> {
-  const kiosk = createTestContext(test.db, keys, { kiosk: { hallUnitCode: streetCode, idleWarningSeconds: 60, idleResetSeconds: 90 } }).caller;
-  const receipt = await kiosk.kiosk.submit({
-    name: '演示访客',
-    idNumber: '11010519491231002X',
-    mobile: '19900009999',
-    content: '【演示数据】路面塌陷，附现场照片。',
-    idempotencyKey: randomUUID(),
-    consent: true,
-    streetCode,
-    photos,
-  });
-  return (await test.db.selectFrom('petitions').select('id').where('tracking_code', '=', receipt.trackingCode).executeTakeFirstOrThrow()).id;
+function submittedAt(streetCode: string, photos: KioskSubmission['photos'] = []): Promise<string> {
+  return submitAtStreetKiosk(test.db, keys, streetCode, { content: '【演示数据】路面塌陷，附现场照片。', photos });
 }
 
 let withPhotos: string;
