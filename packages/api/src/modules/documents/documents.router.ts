@@ -1,17 +1,15 @@
 import { PetitionDocument } from '@xinfang/domain/casework/documents';
 import { DomainError } from '@xinfang/domain/errors';
 import { findDocument } from '@xinfang/db/repositories/petition-workflow';
-import { listUnits } from '@xinfang/db/repositories/units';
 import { z } from 'zod';
 import { router, staffProcedure } from '../../trpc.ts';
-import { assertMayView, loadPetition, unitTreeOf, type StaffContext } from '../petitions/workflow.service.ts';
+import { loadViewablePetition, type StaffContext } from '../petitions/workflow.service.ts';
 
 /** One issued notice, as frozen at issue, for a reader with jurisdiction over its petition. */
 async function viewableDocument(ctx: StaffContext, id: string): Promise<PetitionDocument> {
   const row = await findDocument(ctx.db, id);
   if (!row) throw new DomainError('document.notFound', 'notFound');
-  const loaded = await loadPetition(ctx.db, row.petition_id);
-  assertMayView(ctx.actor, loaded, unitTreeOf(await listUnits(ctx.db)));
+  await loadViewablePetition(ctx, row.petition_id);
   return PetitionDocument.parse({ ...(row.content as object), id: row.id });
 }
 

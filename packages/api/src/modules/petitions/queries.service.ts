@@ -8,12 +8,10 @@ import { computeClocks } from '@xinfang/domain/clocks/compute-clocks';
 import { futianPolicy } from '@xinfang/domain/clocks/clock-rules';
 import { PetitionClass, PetitionStatus } from '@xinfang/domain/petition';
 import { countQueues, listDocuments, listPetitionPersons, listQueue, listRelatedPetitions, staffNames } from '@xinfang/db/repositories/petition-workflow';
-import { listUnits } from '@xinfang/db/repositories/units';
 import { findVisitReception } from '@xinfang/db/repositories/visits';
 import type { z } from 'zod';
-import { cachedReference } from '../../reference-cache.ts';
 import { cachedWorkCalendar } from '../calendar/calendar.service.ts';
-import { accessActorOf, accessTargetOfLoaded, assertMayView, loadPetition, refreshClocks, toClockView, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
+import { accessActorOf, accessTargetOfLoaded, assertMayView, cachedUnits, loadPetition, refreshClocks, toClockView, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
 
 type ParsedQueueQuery = z.output<typeof QueueQuery>;
 
@@ -53,7 +51,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
   // independent reads run side by side on the pool; units and the calendar are reference data, kept briefly
   const [loaded, units, calendar] = await Promise.all([
     loadPetition(ctx.db, petitionId),
-    cachedReference(ctx.db, 'units', () => listUnits(ctx.db)),
+    cachedUnits(ctx.db),
     cachedWorkCalendar(ctx.db),
   ]);
   const tree = unitTreeOf(units);

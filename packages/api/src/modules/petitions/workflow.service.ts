@@ -25,6 +25,7 @@ import {
   type StoredEventRow,
 } from '@xinfang/db/repositories/petition-workflow';
 import { listUnits } from '@xinfang/db/repositories/units';
+import { cachedReference } from '../../reference-cache.ts';
 import type { Executor } from '@xinfang/db/database';
 import type { PetitionRow, UnitRow } from '@xinfang/db/schema';
 import type { ApiContext } from '../../context.ts';
@@ -132,6 +133,18 @@ export function accessTargetOfLoaded(loaded: Pick<LoadedPetition, 'row' | 'state
 export function assertMayView(actor: Actor, loaded: Pick<LoadedPetition, 'row' | 'state'>, tree: UnitTree): void {
   const decision = checkAccess(accessActorOf(actor), 'petition.view', accessTargetOfLoaded(loaded), tree);
   if (!decision.allowed) throw new DomainError(decision.code, 'forbidden');
+}
+
+/** Every unit, kept briefly (reference data: see reference-cache.ts), for read paths outside a transaction. */
+export function cachedUnits(db: Executor): Promise<UnitRow[]> {
+  return cachedReference(db, 'units', () => listUnits(db));
+}
+
+/** The petition, if the reader may view it (jurisdiction, accusation firewall, recusal); refuses otherwise. */
+export async function loadViewablePetition(ctx: StaffContext, petitionId: string): Promise<{ loaded: LoadedPetition; units: UnitRow[] }> {
+  const [loaded, units] = await Promise.all([loadPetition(ctx.db, petitionId), cachedUnits(ctx.db)]);
+  assertMayView(ctx.actor, loaded, unitTreeOf(units));
+  return { loaded, units };
 }
 
 /**
