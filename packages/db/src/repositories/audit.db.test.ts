@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/test-database.ts';
-import { appendAudit, auditChainCount, chainFor, hashAuditRow, verifyAuditChains } from './audit.ts';
+import { appendAudit, appendAudits, auditChainCount, chainFor, hashAuditRow, verifyAuditChains } from './audit.ts';
 
 const test = useTestDatabase();
 
@@ -46,6 +46,42 @@ describe('audit log hash chains', () => {
     expect(await verifyAuditChains(test.db)).toEqual({ rowsChecked: 70, firstBrokenRowId: undefined, reason: undefined });
   });
 
+  it('links the records of one statement in order, interleaved with single records of the same chain', async () => {
+    const targetId = 'batch-target-0';
+    const chain = chainFor({ targetId });
+    const batches = Array.from({ length: 6 }, (_, batch) =>
+      Array.from({ length: 1 + (batch % 4) * 3 }, (_, index) => ({
+        occurredAt: new Date(Date.UTC(2026, 10, 26, 1, batch, index)),
+        actorId: null,
+        actorRole: 'kiosk',
+        action: 'kiosk.submit',
+        targetType: 'petition',
+        targetId: index === 0 ? targetId : `batch-${batch}-${index}`,
+        ip: '127.0.0.1',
+        details: { batch, index },
+      })),
+    );
+    const before = await test.db.selectFrom('audit_log').select('id').where('chain', '=', chain).execute();
+    await Promise.all([
+      ...batches.map((entries) => appendAudits(test.db, entries)),
+      ...Array.from({ length: 5 }, (_, index) => appendAudit(test.db, { occurredAt: new Date(), actorId: null, actorRole: 'kiosk', action: 'kiosk.single', targetId, details: { index } })),
+    ]);
+    const rows = await test.db.selectFrom('audit_log').select(['id', 'previous_hash', 'hash', 'details', 'chain']).where('chain', '=', chain).orderBy('id').execute();
+    const written = batches.reduce((sum, entries) => sum + entries.length, 0) + 5;
+    expect(rows.length - before.length).toBe(written);
+    rows.slice(1).forEach((row, index) => expect(row.previous_hash).toBe(rows[index]!.hash));
+    // the records of each statement are consecutive and in the order given
+    for (const [batch, entries] of batches.entries()) {
+      const mine = rows.filter((row) => (row.details as { batch?: number }).batch === batch);
+      expect(mine.map((row) => (row.details as { index: number }).index)).toEqual(entries.map((_, index) => index));
+      expect(Number(mine.at(-1)!.id) - Number(mine[0]!.id)).toBe(entries.length - 1);
+    }
+    const head = await test.db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).executeTakeFirstOrThrow();
+    expect(head.hash).toBe(rows.at(-1)!.hash);
+    expect(String(head.last_id)).toBe(String(rows.at(-1)!.id));
+    expect(await verifyAuditChains(test.db)).toMatchObject({ firstBrokenRowId: undefined });
+  });
+
   it('still verifies records of hash version 1', async () => {
     const fields = { occurredAt: new Date(Date.UTC(2026, 0, 1)), actorId: null, actorRole: 'operator', action: 'legacy', targetType: null, targetId: null, ip: null, details: {}, chain: 63 };
     const head = await test.db.selectFrom('audit_chain_heads').select('hash').where('chain', '=', 63).executeTakeFirstOrThrow();
@@ -54,7 +90,8 @@ describe('audit log hash chains', () => {
     await sql`insert into audit_log (occurred_at, actor_role, action, details, chain, previous_hash, hash, hash_version)
       values (${fields.occurredAt}, 'operator', 'legacy', '{}'::jsonb, 63, ${head.hash}, ${hash}, 1)`.execute(test.db);
     await test.db.updateTable('audit_chain_heads').set({ hash }).where('chain', '=', 63).execute();
-    expect(await verifyAuditChains(test.db)).toMatchObject({ rowsChecked: 71, firstBrokenRowId: undefined });
+    const total = await test.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(await verifyAuditChains(test.db)).toMatchObject({ rowsChecked: Number(total.n), firstBrokenRowId: undefined });
   });
 
   it('names the first tampered row', async () => {

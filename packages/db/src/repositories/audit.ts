@@ -87,49 +87,68 @@ export interface PrecedingWrite {
 }
 
 /**
- * One statement that appends an audit record to its hash chain: it locks the chain's head row (`for update`, which
- * serialises writers of one chain until their transaction ends and returns the newest committed hash), inserts the
- * record linked to that hash (the link computed by the database: sha256 of `<head>:<content digest>`), and moves the
- * head. `before` are writes that go in the same statement, ahead of it — so a caller with nothing else to do in its
- * transaction (the kiosk) needs no transaction at all: one statement is atomic. Run it as the transaction's last step
- * so the chain is locked for the shortest time.
+ * One statement that appends audit records to one hash chain: it locks the chain's head row (`for update`, which
+ * serialises writers of one chain until their transaction ends and returns the newest committed hash), links the
+ * records one after another from that hash (each link computed by the database: sha256 of `<previous>:<content
+ * digest>`), inserts them in that order and moves the head to the last. The chain is the first record's
+ * (`chainFor`); several records share it so that a batch locks one head. `before` are writes that go in the same
+ * statement, ahead of it — so a caller with nothing else to do in its transaction (the kiosk) needs no transaction at
+ * all: one statement is atomic. Run it as the transaction's last step so the chain is locked for the shortest time.
  */
-export function auditStatement(entry: AuditEntry, before: readonly PrecedingWrite[] = []) {
-  const chain = chainFor(entry);
-  const fields: HashedFields = {
-    occurredAt: entry.occurredAt,
-    actorId: entry.actorId,
-    actorRole: entry.actorRole,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? {},
-    chain,
-  };
-  const digest = auditContentDigest(fields);
+export function auditStatement(entries: readonly AuditEntry[], before: readonly PrecedingWrite[] = []) {
+  if (entries.length === 0) throw new Error('auditStatement needs at least one record');
+  const chain = chainFor(entries[0]!);
+  const inputs = entries.map((entry, index) => {
+    const fields: HashedFields = {
+      occurredAt: entry.occurredAt,
+      actorId: entry.actorId,
+      actorRole: entry.actorRole,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? {},
+      chain,
+    };
+    return sql`(${index + 1}::int, ${fields.occurredAt}::timestamptz, ${fields.actorId}::uuid, ${fields.actorRole}::text, ${fields.action}::text,
+      ${fields.targetType}::text, ${fields.targetId}::text, ${fields.ip}::text, ${JSON.stringify(fields.details)}::jsonb, ${auditContentDigest(fields)}::text)`;
+  });
   const preceding = before.map((write) => sql`${sql.id(write.name)} as (${write.query}), `);
   return sql`
-    with ${sql.join(preceding, sql``)}audit_head as (
+    with recursive ${sql.join(preceding, sql``)}audit_head as (
       select hash from audit_chain_heads where chain = ${chain} for update
+    ),
+    audit_input (ordinal, occurred_at, actor_id, actor_role, action, target_type, target_id, ip, details, digest) as (
+      values ${sql.join(inputs)}
+    ),
+    audit_links (ordinal, previous_hash, hash) as (
+      select 0, null::text, audit_head.hash from audit_head
+      union all
+      select audit_input.ordinal, audit_links.hash, encode(sha256(convert_to(coalesce(audit_links.hash, '') || ':' || audit_input.digest, 'UTF8')), 'hex')
+      from audit_links join audit_input on audit_input.ordinal = audit_links.ordinal + 1
     ),
     audit_record as (
       insert into audit_log (occurred_at, actor_id, actor_role, action, target_type, target_id, ip, details, chain, previous_hash, hash, hash_version)
-      select ${fields.occurredAt}, ${fields.actorId}, ${fields.actorRole}, ${fields.action}, ${fields.targetType}, ${fields.targetId}, ${fields.ip},
-        ${JSON.stringify(fields.details)}::jsonb, ${chain}, audit_head.hash,
-        encode(sha256(convert_to(coalesce(audit_head.hash, '') || ':' || ${digest}, 'UTF8')), 'hex'), 2
-      from audit_head
-      returning id, hash
+      select audit_input.occurred_at, audit_input.actor_id, audit_input.actor_role, audit_input.action, audit_input.target_type, audit_input.target_id,
+        audit_input.ip, audit_input.details, ${chain}, audit_links.previous_hash, audit_links.hash, 2
+      from audit_input join audit_links on audit_links.ordinal = audit_input.ordinal
+      order by audit_input.ordinal
+      returning id
     )
-    update audit_chain_heads set hash = audit_record.hash, last_id = audit_record.id
-    from audit_record
-    where audit_chain_heads.chain = ${chain}`;
+    update audit_chain_heads
+    set hash = (select hash from audit_links order by ordinal desc limit 1), last_id = (select max(id) from audit_record)
+    where audit_chain_heads.chain = ${chain} and exists (select 1 from audit_record)`;
 }
 
-/** Appends an audit record (one statement; inside the caller's transaction, or on its own). */
-export async function appendAudit(db: Executor, entry: AuditEntry, before: readonly PrecedingWrite[] = []): Promise<void> {
-  const result = await auditStatement(entry, before).execute(db);
-  if (result.numAffectedRows !== 1n) throw new Error(`audit chain ${chainFor(entry)} has no head row (migration 20261125163000 not applied?)`);
+/** Appends audit records to the first one's chain (one statement; inside the caller's transaction, or on its own). */
+export async function appendAudits(db: Executor, entries: readonly AuditEntry[], before: readonly PrecedingWrite[] = []): Promise<void> {
+  const result = await auditStatement(entries, before).execute(db);
+  if (result.numAffectedRows !== 1n) throw new Error(`audit chain ${chainFor(entries[0]!)} has no head row (migration 20261125163000 not applied?)`);
+}
+
+/** Appends one audit record (one statement; inside the caller's transaction, or on its own). */
+export function appendAudit(db: Executor, entry: AuditEntry, before: readonly PrecedingWrite[] = []): Promise<void> {
+  return appendAudits(db, [entry], before);
 }
 
 export interface AuditVerification {

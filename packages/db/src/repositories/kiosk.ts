@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { NewPetition, PetitionEventsTable, PetitionersTable } from '../schema.ts';
-import { appendAudit, type AuditEntry, type PrecedingWrite } from './audit.ts';
+import { appendAudits, type AuditEntry, type PrecedingWrite } from './audit.ts';
 
 export interface NewAttachment {
   contentType: string;
@@ -21,33 +21,43 @@ export interface KioskSubmissionRows {
 }
 
 /**
- * Writes a kiosk submission — petitioner, representatives, petition, first event, photos and the audit record — as
- * one statement, which is atomic without a transaction: one round trip to the database. The tables' checks refuse
- * non-images and oversize photos; the petition's unique idempotency key refuses a second submission of the same key.
+ * Writes kiosk submissions — petitioners, representatives, petitions, first events, photos and their audit records —
+ * as one statement, which is atomic without a transaction: one round trip and one commit for the whole batch (see
+ * `IntakeBatcher` in the API), and all or nothing. The tables' checks refuse non-images and oversize photos; the
+ * petition's unique idempotency key refuses a second submission of the same key.
  */
-export async function insertKioskSubmission(db: Executor, rows: KioskSubmissionRows): Promise<void> {
-  const petitionId = rows.petition.id;
+export async function insertKioskSubmissions(db: Executor, batch: readonly KioskSubmissionRows[]): Promise<void> {
+  if (batch.length === 0) return;
   const writes: PrecedingWrite[] = [
-    { name: 'new_petitioners', query: db.insertInto('petitioners').values([rows.petitioner, ...rows.representatives]) },
-    { name: 'new_petition', query: db.insertInto('petitions').values(rows.petition) },
-    { name: 'new_event', query: db.insertInto('petition_events').values(rows.firstEvent) },
+    { name: 'new_petitioners', query: db.insertInto('petitioners').values(batch.flatMap((rows) => [rows.petitioner, ...rows.representatives])) },
+    { name: 'new_petitions', query: db.insertInto('petitions').values(batch.map((rows) => rows.petition)) },
+    { name: 'new_events', query: db.insertInto('petition_events').values(batch.map((rows) => rows.firstEvent)) },
   ];
-  if (rows.representatives.length > 0) {
-    const links = rows.representatives.map((person) => ({ petition_id: petitionId, petitioner_id: person.id, is_representative: true }));
-    writes.push({ name: 'new_representatives', query: db.insertInto('petition_petitioners').values(links) });
-  }
-  if (rows.attachments.length > 0) {
-    const attachments = rows.attachments.map((attachment, position) => ({
-      petition_id: petitionId,
+  const links = batch.flatMap((rows) =>
+    rows.representatives.map((person) => ({ petition_id: rows.petition.id, petitioner_id: person.id, is_representative: true })),
+  );
+  if (links.length > 0) writes.push({ name: 'new_representatives', query: db.insertInto('petition_petitioners').values(links) });
+  const attachments = batch.flatMap((rows) =>
+    rows.attachments.map((attachment, position) => ({
+      petition_id: rows.petition.id,
       position,
       content_type: attachment.contentType,
       size_bytes: attachment.data.byteLength,
       sha256: createHash('sha256').update(attachment.data).digest('hex'),
       data: Buffer.from(attachment.data),
-    }));
-    writes.push({ name: 'new_attachments', query: db.insertInto('petition_attachments').values(attachments) });
-  }
-  await appendAudit(db, rows.audit, writes);
+    })),
+  );
+  if (attachments.length > 0) writes.push({ name: 'new_attachments', query: db.insertInto('petition_attachments').values(attachments) });
+  await appendAudits(
+    db,
+    batch.map((rows) => rows.audit),
+    writes,
+  );
+}
+
+/** Writes one kiosk submission (a batch of one). */
+export function insertKioskSubmission(db: Executor, rows: KioskSubmissionRows): Promise<void> {
+  return insertKioskSubmissions(db, [rows]);
 }
 
 export async function countAttachments(db: Executor, petitionId: string): Promise<number> {

@@ -6,7 +6,9 @@ import { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
 import { decryptPersonalData } from '@xinfang/security/personal-data';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChains } from '@xinfang/db/repositories/audit';
 import { createTestContext } from '../../testing/test-context.ts';
+import { intakeWriter } from './kiosk.service.ts';
 
 const test = useTestDatabase();
 const keys = createTestKeys();
@@ -123,6 +125,31 @@ describe('kiosk.submit', () => {
     const later = await caller.kiosk.submit(same);
     expect(later).toEqual(receipts[0]);
     expect(await countRows()).toEqual(after);
+  });
+
+  it('writes a burst of submissions in shared batches; a repeated key among them gets the first receipt and the rest land once', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    const before = await countRows();
+    const auditBefore = await test.db.selectFrom('audit_log').select('id').where('action', '=', 'kiosk.submit').execute();
+    const batchesBefore = intakeWriter(test.db).batchSizes.length;
+    const repeated = submission({ content: '同一键的重复提交（批量）。' });
+    const burst = Array.from({ length: 24 }, (_, index) =>
+      index % 8 === 3 ? repeated : submission({ content: `批量提交第${index}件：路灯不亮。`, photos: index % 5 === 0 ? [{ contentType: 'image/jpeg', dataBase64: jpeg }] : [] }),
+    );
+    const receipts = await Promise.all(burst.map((input) => caller.kiosk.submit(input)));
+    const batches = intakeWriter(test.db).batchSizes.slice(batchesBefore);
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    const repeatedCodes = new Set(receipts.filter((_, index) => index % 8 === 3).map((receipt) => receipt.trackingCode));
+    expect(repeatedCodes.size).toBe(1);
+    expect(new Set(receipts.map((receipt) => receipt.trackingCode)).size).toBe(22);
+    const after = await countRows();
+    expect(after.petitions - before.petitions).toBe(22);
+    expect(after.events - before.events).toBe(22);
+    expect(after.petitioners - before.petitioners).toBe(22);
+    expect(after.attachments - before.attachments).toBe(5);
+    const auditAfter = await test.db.selectFrom('audit_log').select('id').where('action', '=', 'kiosk.submit').execute();
+    expect(auditAfter.length - auditBefore.length).toBe(22);
+    expect(await verifyAuditChains(test.db)).toMatchObject({ firstBrokenRowId: undefined });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../row-ids.ts';
 import type { RepeatCandidate } from '@xinfang/domain/casework/registration';
 import { DomainError } from '@xinfang/domain/errors';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
@@ -29,7 +29,7 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
     return { id: row.id, trackingCode: row.tracking_code, version: row.version };
   }
   const now = ctx.now();
-  const petitionId = randomUUID();
+  const petitionId = newRowId();
   const trackingCode = generateTrackingCode(ctx.randomBytes);
   return ctx.db.transaction().execute(async (tx) => {
     const units = await listUnits(tx);
