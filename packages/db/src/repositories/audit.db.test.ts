@@ -48,7 +48,7 @@ describe('audit log hash chains', () => {
 
   it('links the records of one statement in order, interleaved with single records of the same chain', async () => {
     const targetId = 'batch-target-0';
-    const chain = chainFor({ targetId });
+    const chain = chainFor({ actorId: null, targetId });
     const batches = Array.from({ length: 6 }, (_, batch) =>
       Array.from({ length: 1 + (batch % 4) * 3 }, (_, index) => ({
         occurredAt: new Date(Date.UTC(2026, 10, 26, 1, batch, index)),
