@@ -45,7 +45,7 @@ export function latestFigures(report: BenchReport) {
     intake_per_s: report.intake ? Math.round(report.intake.maxRate.median) : Number.NaN,
     pgbench_tps: report.intake ? Math.round(report.intake.pgbench.median) : Number.NaN,
     intake_ratio: report.intake?.ratio ?? Number.NaN,
-    intake_p99_ms_half_load: report.intake?.halfLoad.p99LatencyMs.median ?? Number.NaN,
+    intake_p99_ms_half_load: report.intake?.halfLoadOpenLoop.p99LatencyMs.median ?? Number.NaN,
     queue_p95_ms: queries ? maxOf(queries.queues.map((figure) => figure.p95)) : Number.NaN,
     detail_p95_ms: queries?.detail.p95 ?? Number.NaN,
     search_p95_ms: queries ? maxOf(Object.values(queries.searchByLength).map((figure) => figure.p95)) : Number.NaN,
@@ -79,8 +79,11 @@ function markdown(report: BenchReport, method: string): string {
   lines.push('| figure | median | p95 | p99 | reference (same run) | ratio | target |', '|---|---|---|---|---|---|---|');
   if (intake) {
     lines.push(`| intake: kiosk submissions/s over HTTP + tRPC (${intake.maxRate.connections} connections, ${intake.maxRate.seconds} s × ${intake.maxRate.runs}) | ${intake.maxRate.median.toFixed(0)} | — | — | pgbench TPC-B ${intake.pgbench.median.toFixed(0)} tps (scale ${intake.pgbench.scale}, ${intake.pgbench.clients} clients) | ${intake.ratio}× | ≥ 0.5× ${met(intake.ratio >= targets.intakeRatio)} |`);
-    lines.push(`| intake p99 latency at half the max rate (${intake.halfLoad.rate}/s), ms | ${ms(intake.halfLoad.p99LatencyMs.median)} | ${ms(intake.halfLoad.p99LatencyMs.p95)} | ${ms(intake.halfLoad.p99LatencyMs.p99)} | — | — | < 25 ms ${met(intake.halfLoad.p99LatencyMs.median < targets.halfLoadP99)} |`);
-    lines.push(`| intake errors (all runs) | ${intake.maxRate.errors + intake.halfLoad.errors} | | | | | 0 ${met(intake.maxRate.errors + intake.halfLoad.errors === 0)} |`);
+    const open = intake.halfLoadOpenLoop;
+    lines.push(`| intake p99 latency at half the max rate (${open.rate}/s, Poisson arrivals, open loop), ms (of ${open.p99LatencyMs.runs} runs) | ${ms(open.p99LatencyMs.median)} | ${ms(open.p99LatencyMs.p95)} | ${ms(open.p99LatencyMs.p99)} | — | — | < 25 ms ${met(open.p99LatencyMs.median < targets.halfLoadP99)} |`);
+    lines.push(`| the same with autocannon's fixed rate (its ${intake.maxRate.connections} connections fire in step), ms | ${ms(intake.halfLoad.p99LatencyMs.median)} | ${ms(intake.halfLoad.p99LatencyMs.p95)} | ${ms(intake.halfLoad.p99LatencyMs.p99)} | — | — | (see below) |`);
+    const errors = intake.maxRate.errors + intake.halfLoad.errors + open.errors;
+    lines.push(`| intake errors (all runs) | ${errors} | | | | | 0 ${met(errors === 0)} |`);
   }
   if (q) {
     const queueWorst = q.queues.reduce((worst, figure) => (figure.p95 > worst.p95 ? figure : worst));
@@ -126,9 +129,12 @@ function markdown(report: BenchReport, method: string): string {
     lines.push('## Intake runs', '');
     lines.push(`- pgbench TPC-B tps per run: ${intake.pgbench.samples.map((value) => value.toFixed(0)).join(', ')}`);
     lines.push(`- kiosk submissions/s at the maximum rate per run: ${intake.maxRate.samples.map((value) => value.toFixed(0)).join(', ')} (p99 latency ${intake.maxRate.p99LatencyMs.join(', ')} ms)`);
-    lines.push(`- CPU at the maximum rate: the API server process used ${intake.cpu.serverCores} cores; the machine (${intake.cpu.cores} cores: load generator, server, PostgreSQL) was ${Math.round(intake.cpu.machineBusyShare * 100)}% busy`);
+    const cpu = intake.cpu;
+    lines.push(`- CPU at the maximum rate (${cpu.cores} cores, ${Math.round(cpu.machineBusyShare * 100)}% busy): API server process ${cpu.serverCores} cores = ${cpu.msPerSubmission.server} ms a submission; PostgreSQL ${cpu.postgresCores} cores = ${cpu.msPerSubmission.postgres} ms; load generator ${cpu.loadGeneratorCores} cores = ${cpu.msPerSubmission.loadGenerator} ms; whole machine ${cpu.msPerSubmission.machine} ms a submission`);
+    lines.push(`- CPU of pgbench TPC-B, same run: PostgreSQL ${cpu.msPerPgbenchTransaction.postgres} ms a transaction, whole machine (with pgbench itself) ${cpu.msPerPgbenchTransaction.machine} ms`);
     lines.push(`- what the database backends were doing at the maximum rate (samples every 100 ms): ${intake.waits.map((wait) => `${wait.what} ×${wait.samples}`).join('; ')}`);
-    lines.push(`- at half rate (${intake.halfLoad.rate}/s) achieved ${intake.halfLoad.achieved.map((value) => value.toFixed(0)).join(', ')}/s, p99 ${intake.halfLoad.p99LatencyMs.median} ms (median of runs)`, '');
+    lines.push(`- at half rate (${intake.halfLoad.rate}/s), autocannon fixed rate: achieved ${intake.halfLoad.achieved.map((value) => value.toFixed(0)).join(', ')}/s, p99 ${intake.halfLoad.p99LatencyMs.median} ms (median of runs)`);
+    lines.push(`- at half rate, open loop with Poisson arrivals: achieved ${intake.halfLoadOpenLoop.achieved.join(', ')}/s, median latency ${intake.halfLoadOpenLoop.medianLatencyMs.join(', ')} ms, p99 ${intake.halfLoadOpenLoop.p99LatencyMs.median} ms (median of runs)`, '');
   }
   if (report.load) {
     const { summary, seconds } = report.load;

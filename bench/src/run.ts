@@ -33,7 +33,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '60' },
     repeats: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '15' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
     'pglite-petitions': { type: 'string', default: '20000' },
     skip: { type: 'string', default: '' },
     'no-write': { type: 'boolean', default: false },
@@ -140,5 +140,5 @@ const report: BenchReport = {
 };
 if (!values['no-write']) writeReport(root, report);
 log(JSON.stringify(report.queries ? { queue: report.queries.queues.map((q) => [q.name, q.p95]), detail: report.queries.detail.p95, search: Object.values(report.queries.searchByLength).map((q) => q.p95), indicators: report.queries.indicators.p95 } : {}, null, 2));
-log(JSON.stringify({ intake: intake && { rate: intake.maxRate.median, pgbench: intake.pgbench.median, ratio: intake.ratio, halfP99: intake.halfLoad.p99LatencyMs, rss: intake.rssMb }, kiosk: kiosk?.gzipKb, console: consoleApp?.gzipKb, startup: startup?.warm }, null, 2));
+log(JSON.stringify({ intake: intake && { rate: intake.maxRate.median, pgbench: intake.pgbench.median, ratio: intake.ratio, halfP99: intake.halfLoadOpenLoop.p99LatencyMs, halfP99FixedRate: intake.halfLoad.p99LatencyMs, rss: intake.rssMb }, kiosk: kiosk?.gzipKb, console: consoleApp?.gzipKb, startup: startup?.warm }, null, 2));
 log(values['no-write'] ? 'not written (--no-write)' : `written: ${join('bench', 'results', 'latest.json')} and docs/benchmarks.md`);

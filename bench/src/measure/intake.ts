@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, machineCpuSeconds, processCpuSeconds, residentMegabytes, serverCommand, startProcess, waitForHealth } from './server.ts';
+import { openLoop } from './open-loop.ts';
+import { commandCpuSeconds, freePort, machineCpuSeconds, processCpuSeconds, residentMegabytes, serverCommand, startProcess, waitForHealth } from './server.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const run = promisify(execFile);
@@ -12,11 +13,26 @@ const run = promisify(execFile);
 export interface IntakeResults {
   pgbench: Summary & { samples: number[]; scale: number; clients: number; seconds: number };
   maxRate: Summary & { samples: number[]; p99LatencyMs: number[]; errors: number; connections: number; seconds: number };
+  /** autocannon at a fixed overall rate (its connections fire in step) */
   halfLoad: { rate: number; p99LatencyMs: Summary; achieved: number[]; errors: number };
+  /** open-loop Poisson arrivals at the same rate: the figure reported against the p99 target */
+  halfLoadOpenLoop: { rate: number; p99LatencyMs: Summary; medianLatencyMs: number[]; achieved: number[]; errors: number };
   rssMb: { idle: number; max: number };
   ratio: number;
-  /** during the max-rate runs: cores the API server process used, and the whole machine's busy share (all cores) */
-  cpu: { serverCores: number; machineBusyShare: number; cores: number };
+  /**
+   * during the max-rate runs: cores used by the API server process, by PostgreSQL (all its processes) and by the load
+   * generator (this process), the whole machine's busy share, and CPU milliseconds per submission of each; the
+   * same for the pgbench runs per TPC-B transaction (pgbench itself and PostgreSQL)
+   */
+  cpu: {
+    serverCores: number;
+    postgresCores: number;
+    loadGeneratorCores: number;
+    machineBusyShare: number;
+    cores: number;
+    msPerSubmission: { server: number; postgres: number; loadGenerator: number; machine: number };
+    msPerPgbenchTransaction: { postgres: number; machine: number };
+  };
   /** what the server's backends were doing during the max-rate runs, sampled every 100 ms (CPU = running, no wait) */
   waits: { what: string; samples: number }[];
 }
@@ -43,7 +59,7 @@ function cannon(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /** pgbench TPC-B (scale ≥ 4, 4 clients) on the same server: the physical reference for intake. */
-async function pgbench(serverUrl: string, repeats: number, seconds: number): Promise<IntakeResults['pgbench']> {
+async function pgbench(serverUrl: string, repeats: number, seconds: number): Promise<IntakeResults['pgbench'] & { cpuMs: { postgres: number; machine: number } }> {
   const scale = 4;
   const clients = 4;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -55,13 +71,19 @@ async function pgbench(serverUrl: string, repeats: number, seconds: number): Pro
   const connection = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres')];
   await run('pgbench', ['-i', '-q', '-s', String(scale), ...connection, 'xinfang_pgbench']);
   const samples: number[] = [];
+  let transactions = 0;
+  const postgresBefore = commandCpuSeconds('postgres');
+  const machineBefore = machineCpuSeconds();
   for (let index = 0; index < repeats; index++) {
     const { stdout } = await run('pgbench', ['-c', String(clients), '-j', '2', '-T', String(seconds), '-n', ...connection, 'xinfang_pgbench']);
     const match = /tps = ([\d.]+)/.exec(stdout);
     if (!match) throw new Error(`pgbench printed no tps:\n${stdout}`);
     samples.push(Number(match[1]));
+    transactions += Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1] ?? Number.NaN);
   }
-  return { ...summarize(samples), samples, scale, clients, seconds };
+  const perTransaction = (cpuSeconds: number) => Math.round((cpuSeconds / transactions) * 1_000_000) / 1000;
+  const cpuMs = { postgres: perTransaction(commandCpuSeconds('postgres') - postgresBefore), machine: perTransaction(machineCpuSeconds().busy - machineBefore.busy) };
+  return { ...summarize(samples), samples, scale, clients, seconds, cpuMs };
 }
 
 /**
@@ -80,7 +102,7 @@ export async function measureIntake(options: {
   connections: number;
   log: (line: string) => void;
 }): Promise<IntakeResults> {
-  const reference = await pgbench(options.serverUrl, options.repeats, options.seconds);
+  const { cpuMs: pgbenchCpuMs, ...reference } = await pgbench(options.serverUrl, options.repeats, options.seconds);
   options.log(`  pgbench TPC-B: ${reference.samples.map((tps) => tps.toFixed(0)).join(', ')} tps`);
   const port = await freePort();
   const { command, args } = serverCommand(options.root);
@@ -147,23 +169,42 @@ export async function measureIntake(options: {
       }
     })();
     const serverCpuBefore = processCpuSeconds(pid);
+    const postgresBefore = commandCpuSeconds('postgres');
+    const generatorBefore = process.cpuUsage();
     const machineBefore = machineCpuSeconds();
+    let submissions = 0;
     const wallBefore = performance.now();
     for (let index = 0; index < options.repeats; index++) {
       const result = await load();
       rates.push(result.requests.average);
       p99s.push(result.latency.p99);
+      submissions += result['2xx'];
       errors += result.errors + result.timeouts + result.non2xx;
       options.log(`  intake at max rate: ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts + result.non2xx}`);
     }
     const wallSeconds = (performance.now() - wallBefore) / 1000;
     const machineAfter = machineCpuSeconds();
-    const cpu = {
-      serverCores: Math.round(((processCpuSeconds(pid) - serverCpuBefore) / wallSeconds) * 100) / 100,
-      machineBusyShare: Math.round(((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100) / 100,
-      cores: availableParallelism(),
+    const generator = process.cpuUsage(generatorBefore);
+    const used = {
+      server: processCpuSeconds(pid) - serverCpuBefore,
+      postgres: commandCpuSeconds('postgres') - postgresBefore,
+      loadGenerator: (generator.user + generator.system) / 1e6,
+      machine: machineAfter.busy - machineBefore.busy,
     };
-    options.log(`  CPU at max rate: server process ${cpu.serverCores} cores; machine ${Math.round(cpu.machineBusyShare * 100)}% busy (${cpu.cores} cores)`);
+    const cores = (seconds: number) => Math.round((seconds / wallSeconds) * 100) / 100;
+    const perSubmission = (seconds: number) => Math.round((seconds / submissions) * 1_000_000) / 1000;
+    const cpu = {
+      serverCores: cores(used.server),
+      postgresCores: cores(used.postgres),
+      loadGeneratorCores: cores(used.loadGenerator),
+      machineBusyShare: Math.round((used.machine / (machineAfter.total - machineBefore.total)) * 100) / 100,
+      cores: availableParallelism(),
+      msPerSubmission: { server: perSubmission(used.server), postgres: perSubmission(used.postgres), loadGenerator: perSubmission(used.loadGenerator), machine: perSubmission(used.machine) },
+      msPerPgbenchTransaction: pgbenchCpuMs,
+    };
+    options.log(
+      `  CPU at max rate: server ${cpu.serverCores} cores (${cpu.msPerSubmission.server} ms a submission), PostgreSQL ${cpu.postgresCores} (${cpu.msPerSubmission.postgres} ms), load generator ${cpu.loadGeneratorCores}; machine ${Math.round(cpu.machineBusyShare * 100)}% busy of ${cpu.cores} cores (${cpu.msPerSubmission.machine} ms a submission; pgbench ${pgbenchCpuMs.machine} ms a transaction)`,
+    );
     watching = false;
     await watching$;
     await watcher.end();
@@ -181,8 +222,21 @@ export async function measureIntake(options: {
       halfErrors += result.errors + result.timeouts + result.non2xx;
       options.log(`  intake at ${halfRate}/s: p99 ${result.latency.p99} ms, achieved ${result.requests.average.toFixed(0)}/s, errors ${result.errors + result.timeouts + result.non2xx}`);
     }
+    const openP99: number[] = [];
+    const openMedian: number[] = [];
+    const openAchieved: number[] = [];
+    let openErrors = 0;
+    for (let index = 0; index < options.repeats; index++) {
+      const result = await openLoop({ url: `http://127.0.0.1:${port}/trpc/kiosk.submit`, body: submission, rate: halfRate, seconds: options.seconds, seed: 440_304 + index });
+      openP99.push(result.latencyMs.p99);
+      openMedian.push(result.latencyMs.median);
+      openAchieved.push(result.achieved);
+      openErrors += result.errors;
+      options.log(`  intake at ${halfRate}/s, Poisson arrivals: p99 ${result.latencyMs.p99} ms (median ${result.latencyMs.median}), achieved ${result.achieved}/s, errors ${result.errors}`);
+    }
     clearInterval(sampler);
     return {
+      halfLoadOpenLoop: { rate: halfRate, p99LatencyMs: summarize(openP99), medianLatencyMs: openMedian, achieved: openAchieved, errors: openErrors },
       pgbench: reference,
       maxRate: { ...max, samples: rates, p99LatencyMs: p99s, errors, connections: options.connections, seconds: options.seconds },
       halfLoad: { rate: halfRate, p99LatencyMs: summarize(halfP99), achieved, errors: halfErrors },

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -63,6 +63,23 @@ export function processCpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // after the command: state is field 3, utime 14 and stime 15 (1-based), so 11 and 12 here
   return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+}
+
+/** CPU seconds used so far by every process with this command name (`postgres`: the server and its backends). */
+export function commandCpuSeconds(name: string): number {
+  let seconds = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds += (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return seconds;
 }
 
 /** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
