@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { createSeededRandom } from '@xinfang/db/seed';
 import { summarize, type Summary } from './stats.ts';
 
 export interface OpenLoopResult {
@@ -14,17 +15,6 @@ function exponentialGap(meanMs: number, random: () => number): number {
   return -Math.log(1 - random()) * meanMs;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Open-loop load: requests start at Poisson-distributed instants at `rate` per second, whether or not earlier ones
  * have been answered — the way visitors at many kiosks arrive independently. A fixed-rate closed-loop generator
@@ -34,7 +24,7 @@ function mulberry32(seed: number): () => number {
 export async function openLoop(options: { url: string; body: () => string; rate: number; seconds: number; seed?: number }): Promise<OpenLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const target = new URL(options.url);
-  const random = mulberry32(options.seed ?? 440_304);
+  const random = createSeededRandom(options.seed ?? 440_304);
   const latencies: number[] = [];
   let errors = 0;
   const pending: Promise<void>[] = [];
