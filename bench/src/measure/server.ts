@@ -65,7 +65,10 @@ export function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 }
 
-/** CPU seconds used so far by every process with this command name (`postgres`: the server and its backends). */
+/**
+ * CPU seconds used so far by every process with this command name (`postgres`: the server and its backends),
+ * including children that have ended (a backend of a closed connection is in its postmaster's children's time).
+ */
 export function commandCpuSeconds(name: string): number {
   let seconds = 0;
   for (const entry of readdirSync('/proc')) {
@@ -74,7 +77,8 @@ export function commandCpuSeconds(name: string): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      seconds += (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+      // utime, stime, and cutime, cstime of ended children that were waited for
+      seconds += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / clockTicksPerSecond;
     } catch {
       // the process ended while being read
     }
