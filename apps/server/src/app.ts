@@ -52,6 +52,8 @@ const publicProcedures = new Set(
     .map(([path]) => path),
 );
 
+const knownProcedures: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+
 /**
  * Which per-address bucket a tRPC request counts against, from the procedure names in its URL (a batch names
  * several): tracking lookups are the tightest; staff procedures have none (staff sit behind one address).
@@ -62,8 +64,7 @@ export function rateLimitBucketOf(url: string): keyof RateLimits | undefined {
   const names = decodeURIComponent(url.slice('/trpc/'.length).split('?')[0] ?? '').split(',');
   if (names.some((name) => /track/i.test(name))) return 'trackingPerMinute';
   if (names.includes('auth.signIn')) return 'signInPerMinute';
-  const known = new Set(Object.keys(appRouter._def.procedures));
-  if (names.some((name) => publicProcedures.has(name) || !known.has(name))) return 'publicPerMinute';
+  if (names.some((name) => publicProcedures.has(name) || !knownProcedures.has(name))) return 'publicPerMinute';
   return undefined;
 }
 
