@@ -23,7 +23,7 @@ export interface KioskSubmissionRows {
 /**
  * Writes kiosk submissions — petitioners, representatives, petitions, first events, photos and their audit records —
  * as one statement, which is atomic without a transaction: one round trip and one commit for the whole batch (see
- * `IntakeBatcher` in the API), and all or nothing. The tables' checks refuse non-images and oversize photos; the
+ * `BatchedWriter` in the API), and all or nothing. The tables' checks refuse non-images and oversize photos; the
  * petition's unique idempotency key refuses a second submission of the same key.
  */
 export async function insertKioskSubmissions(db: Executor, batch: readonly KioskSubmissionRows[]): Promise<void> {
@@ -53,11 +53,6 @@ export async function insertKioskSubmissions(db: Executor, batch: readonly Kiosk
     batch.map((rows) => rows.audit),
     writes,
   );
-}
-
-/** Writes one kiosk submission (a batch of one). */
-export function insertKioskSubmission(db: Executor, rows: KioskSubmissionRows): Promise<void> {
-  return insertKioskSubmissions(db, [rows]);
 }
 
 export async function countAttachments(db: Executor, petitionId: string): Promise<number> {

@@ -85,9 +85,9 @@ export function intakeWriter(db: ApiContext['db']): BatchedWriter<KioskSubmissio
 /**
  * A visitor's self-service submission (访转网): one statement writes the petitioner (personal data encrypted),
  * representatives of a collective matter, the petition with the domain's `registered` event, the photos and the audit
- * record: atomic without a transaction, one round trip, shared with the submissions that arrived beside it. The idempotency key makes a retry (or a double tap) return the first
- * receipt: the petition's unique key refuses the second statement, which writes nothing, and the first receipt is
- * answered.
+ * record: atomic without a transaction, one round trip, shared with the submissions that arrived beside it. The
+ * idempotency key makes a retry (or a double tap) return the first receipt: the petition's unique key refuses the
+ * second statement, which writes nothing, and the first receipt is answered.
  */
 export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmission): Promise<KioskReceipt> {
   const now = ctx.now();
