@@ -4,7 +4,7 @@ import { migrateToLatest } from '@xinfang/db/migrate';
 import type { DB } from '@xinfang/db/schema';
 import { readIndicatorCounts, refreshIndicatorRollup } from '@xinfang/db/repositories/indicators';
 import { searchPetitions } from '@xinfang/db/repositories/search';
-import { listQueue } from '@xinfang/db/repositories/petition-workflow';
+import { listQueue } from '@xinfang/db/repositories/work-queue';
 import { parseKeys } from '@xinfang/security/personal-data';
 import { Kysely, PGliteDialect } from 'kysely';
 import { benchKeyMaterial, generateDataset, tableColumns, type GeneratedSummary, type TableName } from '../generator/dataset.ts';

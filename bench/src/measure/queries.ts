@@ -1,6 +1,7 @@
 import { createTestContext } from '@xinfang/api/testing';
 import type { DB } from '@xinfang/db/schema';
-import { listQueue, type QueueScope } from '@xinfang/db/repositories/petition-workflow';
+import type { QueueScope } from '@xinfang/db/repositories/petition-visibility';
+import { listQueue } from '@xinfang/db/repositories/work-queue';
 import { searchPetitions } from '@xinfang/db/repositories/search';
 import type { QueueCursor, QueueKey } from '@xinfang/domain/casework/queues';
 import type { PersonalDataKeys } from '@xinfang/security/personal-data';

@@ -4,13 +4,8 @@ import { PetitionStatus } from '@xinfang/domain/petition';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../seed/demo-seed.ts';
 import { useTestDatabase } from '../testing/test-database.ts';
-import {
-  countQueues,
-  listQueue,
-  queueTotalCap,
-  type QueueFilterValues,
-  type QueueScope,
-} from './petition-workflow.ts';
+import type { QueueScope } from './petition-visibility.ts';
+import { countQueues, listQueue, queueTotalCap, type QueueFilterValues } from './work-queue.ts';
 
 const test = useTestDatabase();
 

@@ -1,6 +1,6 @@
 import { DomainError } from '@xinfang/domain/errors';
 import { createWorkCalendar, packageLastCoveredYear, YearArrangement, type WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
-import { listCalendarYears, upsertCalendarYear } from '@xinfang/db/repositories/petition-workflow';
+import { listCalendarYears, upsertCalendarYear } from '@xinfang/db/repositories/work-calendar';
 import type { Executor } from '@xinfang/db/database';
 import type { z } from 'zod';
 import type { ApiContext } from '../../context.ts';

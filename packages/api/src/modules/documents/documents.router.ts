@@ -1,6 +1,6 @@
 import { PetitionDocument } from '@xinfang/domain/casework/documents';
 import { DomainError } from '@xinfang/domain/errors';
-import { findDocument } from '@xinfang/db/repositories/petition-workflow';
+import { findDocument } from '@xinfang/db/repositories/petition-documents';
 import { z } from 'zod';
 import { router, staffProcedure } from '../../trpc.ts';
 import { loadViewablePetition, type StaffContext } from '../petitions/workflow.service.ts';

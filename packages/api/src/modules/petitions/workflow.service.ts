@@ -15,15 +15,14 @@ import { appendAudit } from '@xinfang/db/repositories/audit';
 import {
   appendEventsWithProjection,
   findPetitionRow,
-  insertDocument,
   listOpenPetitionIds,
   listPetitionEvents,
   listStaleClockPetitionIds,
-  nextDocumentNumber,
   updateClockProjection,
   type PetitionProjection,
   type StoredEventRow,
-} from '@xinfang/db/repositories/petition-workflow';
+} from '@xinfang/db/repositories/petition-events';
+import { insertDocument, nextDocumentNumber } from '@xinfang/db/repositories/petition-documents';
 import { listUnits } from '@xinfang/db/repositories/units';
 import { cachedReference } from '../../reference-cache.ts';
 import type { Executor } from '@xinfang/db/database';

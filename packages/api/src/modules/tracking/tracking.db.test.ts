@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
-import { listPetitionEvents } from '@xinfang/db/repositories/petition-workflow';
+import { listPetitionEvents } from '@xinfang/db/repositories/petition-events';
 import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
 import { Role, type Actor } from '@xinfang/domain/staff';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';

@@ -20,7 +20,7 @@ import type { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
 import type { PetitionState } from '@xinfang/domain/workflow/petition-state';
 import { findParentUnit, type UnitTree } from '@xinfang/domain/units/unit-tree';
 import { appendAudit } from '@xinfang/db/repositories/audit';
-import { appendEventsWithProjection, type StoredEventRow } from '@xinfang/db/repositories/petition-workflow';
+import { appendEventsWithProjection, type StoredEventRow } from '@xinfang/db/repositories/petition-events';
 import { clearLookupFailures, findLookupLock, findPetitionForTracking, findUnitNames, recordLookupFailure } from '@xinfang/db/repositories/tracking';
 import { listUnits } from '@xinfang/db/repositories/units';
 import { hashPersonalData } from '@xinfang/security/personal-data';
