@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PetitionStatus } from '../petition/petition.ts';
+import { PetitionListQuery, PetitionStatus } from '../petition/petition.ts';
 import { roleHasPermission } from '../permissions/permissions.ts';
 import { Role } from '../staff/staff.ts';
 import { roleMayTakeAction } from '../workflow/action-roles.ts';
@@ -129,10 +130,54 @@ describe('QueueQuery', () => {
     ['an unknown light', { light: 'blue' }, 'light'],
     ['a cursor without a UUID', { after: { dueAt: null, id: 'last' } }, 'after'],
     ['a street that is not a UUID', { streetUnitId: '440304001000' }, 'streetUnitId'],
+    ['a search with a NUL character', { search: '电梯\u0000' }, 'search'],
+    ['a search with a terminal escape', { search: '\u001b[2J电梯' }, 'search'],
+    ['a search with half a surrogate pair', { search: '电梯\udbff' }, 'search'],
+    ['a cursor whose due time is junk', { after: { dueAt: 'junk', id: '00000000-0000-4000-8000-000000000001' } }, 'after'],
+    ['a cursor whose due time is a bare day', { after: { dueAt: '2026-01-01', id: '00000000-0000-4000-8000-000000000001' } }, 'after'],
+    ['a cursor whose due time is in year 0 (PostgreSQL refuses it)', { after: { dueAt: '0000-01-01T00:00:00Z', id: '00000000-0000-4000-8000-000000000001' } }, 'after'],
+    ['a cursor whose due time has an impossible offset', { after: { dueAt: '2026-01-01T00:00:00+23:59', id: '00000000-0000-4000-8000-000000000001' } }, 'after'],
+    ['a cursor whose due time is a number', { after: { dueAt: 1767225600000, id: '00000000-0000-4000-8000-000000000001' } }, 'after'],
+    ['a cursor with a NUL in its id', { after: { dueAt: null, id: '00000000-0000-4000-8000-00000000000\u0000' } }, 'after'],
   ])('refuses %s', (_, input, field) => {
     const result = QueueQuery.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path[0])).toContain(field);
+  });
+
+  it('keeps a search with rare characters beyond the BMP and a cursor the server itself wrote', () => {
+    const dueAt = new Date('2026-03-01T16:00:00Z').toISOString();
+    expect(QueueQuery.parse({ search: ' 𪚥 ', after: { dueAt, id: '00000000-0000-4000-8000-000000000001' } })).toMatchObject({ search: '𪚥', after: { dueAt } });
+  });
+
+  it('accepts every cursor the server writes (an instant from the database, as an ISO string) and refuses any other string', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
+        expect(QueueQuery.safeParse({ after: { dueAt: date.toISOString(), id } }).success).toBe(true);
+        expect(PetitionListQuery.safeParse({ after: { receivedAt: date.toISOString(), id } }).success).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (junk) => {
+        fc.pre(Number.isNaN(Date.parse(junk)));
+        expect(QueueQuery.safeParse({ after: { dueAt: junk, id } }).success).toBe(false);
+        expect(PetitionListQuery.safeParse({ after: { receivedAt: junk, id } }).success).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('PetitionListQuery', () => {
+  it.each([
+    ['junk', 'junk'],
+    ['a day without a time', '2026-01-01'],
+    ['an impossible date', '2026-02-30T00:00:00Z'],
+    ['year 0', '0000-01-01T00:00:00Z'],
+    ['a NUL character', '2026-01-01T00:00:00Z\u0000'],
+  ])('refuses a cursor whose received time is %s', (_, receivedAt) => {
+    const result = PetitionListQuery.safeParse({ after: { receivedAt, id: '00000000-0000-4000-8000-000000000001' } });
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['after.receivedAt']);
   });
 });
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { BilingualMessage } from '../messages/messages.ts';
 import { Channel, Light, PetitionClass, PetitionStatus } from '../petition/petition.ts';
+import { SafeText } from '../text/safe-text.ts';
 import { CalendarDay } from '../time/calendar-day.ts';
+import { IsoInstant } from '../time/iso-instant.ts';
 
 /**
  * The work queues of the console. Status queues partition the open statuses; `dueSoon` (临期) and `overdue` (超期)
@@ -73,8 +75,11 @@ export const queuesByRole: Record<string, readonly QueueKey[]> = {
   statistician: ['all', 'finished'],
 };
 
-/** Where a due-date page ends: the last row's sort key (rows without a due date sort last). */
-export const QueueCursor = z.object({ dueAt: z.string().nullable(), id: z.string().uuid() });
+/**
+ * Where a due-date page ends: the last row's sort key (rows without a due date sort last). Both parts are checked, as
+ * they go into the query: a storable instant (or null) and a uuid.
+ */
+export const QueueCursor = z.object({ dueAt: IsoInstant.nullable(), id: z.string().uuid('validation.invalid') });
 export type QueueCursor = z.infer<typeof QueueCursor>;
 
 export const QueueFilters = z.object({
@@ -85,7 +90,7 @@ export const QueueFilters = z.object({
   light: Light.optional(),
   receivedFrom: CalendarDay.optional(),
   receivedTo: CalendarDay.optional(),
-  search: z.string().trim().max(50).optional(),
+  search: SafeText.trim().max(50, 'validation.text.tooLong').optional(),
 });
 export type QueueFilters = z.input<typeof QueueFilters>;
 

@@ -63,8 +63,20 @@ describe('RegisterMatterInput', () => {
     ['a headcount of 0', { ...valid, headcount: 0 }, 'headcount: '],
     ['a repeat decision that is neither confirmed nor dismissed', { ...valid, repeatDecisions: [{ candidatePetitionId: hall, decision: 'maybe' }] }, 'repeatDecisions.0.decision: '],
     ['a missing idempotency key', { ...valid, idempotencyKey: undefined }, 'idempotencyKey: '],
+    ['a NUL in the summary', { ...valid, summary: '路灯\u0000不亮' }, 'summary: validation.text.unsafeCharacters'],
+    ['half a surrogate pair in the content', { ...valid, content: '小区路灯长期不亮\ud83d。' }, 'content: validation.text.unsafeCharacters'],
+    ['a terminal escape in the content', { ...valid, content: '小区路灯\u001b[31m长期不亮。' }, 'content: validation.text.unsafeCharacters'],
+    ['a control character in a person’s name', { ...valid, persons: [{ name: '演示\u0008用户' }] }, 'persons.0.name: validation.text.unsafeCharacters'],
+    ['half a surrogate pair in a person’s name', { ...valid, persons: [{ name: '演示\udfff' }] }, 'persons.0.name: validation.text.unsafeCharacters'],
+    ['a receipt time in year 0', { ...valid, receivedAt: '0000-01-01T00:00:00Z' }, 'receivedAt: validation.instant.invalid'],
   ])('refuses %s', (_, input, expected) => {
     expect(messages(input).some((message) => message.startsWith(expected))).toBe(true);
+  });
+
+  it('keeps rare name characters beyond the BMP and line breaks in the content', () => {
+    const parsed = RegisterMatterInput.parse({ ...valid, content: '第一段。\r\n\t第二段。', headcount: 2, persons: [{ name: '王𪚥' }, { name: '𠀀' }] });
+    expect(parsed.persons.map((person) => person.name)).toEqual(['王𪚥', '𠀀']);
+    expect(parsed.content).toBe('第一段。\r\n\t第二段。');
   });
 
   it('accepts a collective visit of 5 people with 5 representatives among 6 persons', () => {

@@ -3,6 +3,7 @@ import { IdCardNumber } from '../identity/id-card.ts';
 import { MobileNumber } from '../identity/mobile.ts';
 import { MatterText, PersonName } from '../kiosk/kiosk-submission.ts';
 import { Channel, PetitionClass } from '../petition/petition.ts';
+import { SafeText } from '../text/safe-text.ts';
 import { collectiveVisitThreshold, maximumRepresentatives } from '../records/visit.ts';
 import { IsoInstant } from '../time/iso-instant.ts';
 import { Respondents } from '../workflow/petition-command.ts';
@@ -38,7 +39,7 @@ export const RegisterMatterInput = z
     receivedAt: IsoInstant,
     hallUnitId: Id,
     streetUnitId: Id.optional(),
-    summary: z.string().trim().min(1, 'validation.required').max(80, 'validation.text.tooLong'),
+    summary: SafeText.trim().min(1, 'validation.required').max(80, 'validation.text.tooLong'),
     content: MatterText,
     petitionClass: PetitionClass.optional(),
     respondents: Respondents.optional(),

@@ -63,8 +63,48 @@ describe('kiosk submission', () => {
     ['photos', { photos: [{ contentType: 'image/jpeg', dataBase64: 'A'.repeat(Math.ceil(((maxKioskPhotoBytes + 10) * 4) / 3)) }] }, 'kiosk.photo.tooLarge'],
     ['photos', { photos: Array.from({ length: 4 }, () => ({ contentType: 'image/jpeg', dataBase64: jpegBase64 })) }, 'kiosk.photo.tooMany'],
     ['idempotencyKey', { idempotencyKey: 'nope' }, 'validation.invalid'],
+    ['content', { content: '小区电梯长期故障\u0000物业不处理。' }, 'validation.text.unsafeCharacters'],
+    ['content', { content: '小区电梯长期故障\ud800物业不处理。' }, 'validation.text.unsafeCharacters'],
+    ['content', { content: '小区电梯长期故障\u001b[2J物业不处理。' }, 'validation.text.unsafeCharacters'],
+    ['name', { name: '演示\u0000' }, 'validation.text.unsafeCharacters'],
+    ['name', { name: '演示\udc00' }, 'validation.text.unsafeCharacters'],
+    ['address', { address: '演示路\u00001号' }, 'validation.text.unsafeCharacters'],
+    ['address', { address: '演示路\ud8401号' }, 'validation.text.unsafeCharacters'],
+    ['organisationName', { petitionerKind: 'organisation', organisationName: '演示\u0007公司' }, 'validation.text.unsafeCharacters'],
+    ['about', { about: '某餐馆\u0085' }, 'validation.text.unsafeCharacters'],
+    ['request', { request: '请求\u007f整改' }, 'validation.text.unsafeCharacters'],
+    ['creditCode', { petitionerKind: 'organisation', organisationName: '演示公司', creditCode: '91350100M000100Y43\u0000' }, 'validation.text.unsafeCharacters'],
+    ['representatives', { collective: true, headcount: 12, representatives: [{ name: '代表\ud800' }] }, 'validation.text.unsafeCharacters'],
   ])('rejects a bad %s with a message code', (field, change, code) => {
     expect(firstIssue({ ...valid, ...change }, field)).toBe(code);
+  });
+
+  it.each([
+    ['a name with rare characters beyond the BMP', { name: '王𪚥' }, { name: '王𪚥' }],
+    ['a name of rare characters only', { name: '𠀀𠜎' }, { name: '𠀀𠜎' }],
+    ['a representative with a rare character', { collective: true, headcount: 3, representatives: [{ name: '张𠀀' }] }, { representatives: [{ name: '张𠀀' }] }],
+    ['content across lines with tabs', { content: '第一段：电梯故障。\r\n\t第二段：物业不处理。' }, { content: '第一段：电梯故障。\r\n\t第二段：物业不处理。' }],
+    ['an address with a rare character', { address: '𪚥村1号' }, { address: '𪚥村1号' }],
+  ])('accepts %s', (_, change, expected) => {
+    expect(KioskSubmission.parse({ ...valid, ...change })).toMatchObject(expected);
+  });
+
+  it('refuses any free-text field holding a control character (tab, CR, LF aside) or half a surrogate pair, wherever it is', () => {
+    const textFields = ['name', 'address', 'about', 'request', 'content'] as const;
+    const unsafe = fc.oneof(
+      fc.integer({ min: 0, max: 0x1f }).filter((code) => code !== 0x09 && code !== 0x0a && code !== 0x0d),
+      fc.integer({ min: 0x7f, max: 0x9f }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...textFields), unsafe, fc.nat(), (field, code, position) => {
+        const text = field === 'name' ? '王𪚥明' : '小区电梯长期故障，物业不处理。';
+        // anywhere, even between the halves of '𪚥': one of the surrogates is then left without its partner
+        const at = position % (text.length + 1);
+        const poisoned = `${text.slice(0, at)}${String.fromCharCode(code)}${text.slice(at)}`;
+        expect(firstIssue({ ...valid, [field]: poisoned }, field)).toBe('validation.text.unsafeCharacters');
+      }),
+    );
   });
 
   it('accepts an organisation whose credit code fails only the checksum (a warning, not an error)', () => {

@@ -4,6 +4,7 @@ import { IdCardNumber } from '../identity/id-card.ts';
 import { MobileNumber } from '../identity/mobile.ts';
 import type { MessageCode } from '../messages/messages.ts';
 import { PetitionStatus } from '../petition/petition.ts';
+import { SafeText } from '../text/safe-text.ts';
 import { KioskCategory } from './kiosk-category.ts';
 import { KioskPhoto, maxKioskPhotos } from './kiosk-photo.ts';
 
@@ -14,28 +15,22 @@ export { decodeBase64, encodeBase64, KioskPhoto, maxKioskPhotoBytes, maxKioskPho
 const namePattern = /^[\p{L}\p{M}·•.\s'-]+$/u;
 
 /** A person's name as typed: trimmed, 1–50 characters, letters only. */
-export const PersonName = z
-  .string({ message: 'validation.name.invalid' })
-  .trim()
+export const PersonName = SafeText.trim()
   .min(1, 'validation.required')
   .max(50, 'validation.name.invalid')
   .regex(namePattern, 'validation.name.invalid');
 
 /** Free text describing the matter: 5–5000 characters after trimming. */
-export const MatterText = z
-  .string({ message: 'validation.required' })
-  .trim()
+export const MatterText = SafeText.trim()
   .min(1, 'validation.required')
   .min(5, 'validation.text.tooShort')
   .max(5000, 'validation.text.tooLong');
 
 /** A short optional line (who it is about, an address, an organisation's name). */
-const ShortText = z.string().trim().max(200, 'validation.text.tooLong');
+const ShortText = SafeText.trim().max(200, 'validation.text.tooLong');
 
 /** An organisation's credit code, or empty: the format is enforced, a checksum failure is only a warning. */
-const OptionalCreditCode = z
-  .string({ message: 'validation.creditCode.invalid' })
-  .trim()
+const OptionalCreditCode = SafeText.trim()
   .default('')
   .transform((value, context) => {
     if (value === '') return '';
@@ -80,7 +75,7 @@ export const KioskSubmissionFields = z.object({
   streetCode: z.string().regex(/^\d{12}$/, 'kiosk.place.unknown').optional(),
   communityCode: z.string().regex(/^\d{12}$/, 'kiosk.place.unknown').optional(),
   about: ShortText.default(''),
-  request: z.string().trim().max(2000, 'validation.text.tooLong').default(''),
+  request: SafeText.trim().max(2000, 'validation.text.tooLong').default(''),
   content: MatterText,
   photos: z.array(KioskPhoto).max(maxKioskPhotos, 'kiosk.photo.tooMany').default([]),
   consent: z.literal(true, { message: 'kiosk.consentRequired' }),

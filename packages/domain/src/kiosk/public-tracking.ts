@@ -3,6 +3,7 @@ import { ClockKind } from '../clocks/clock-kind.ts';
 import { PetitionStatus } from '../petition/petition.ts';
 import { EvaluationRating } from '../records/evaluation.ts';
 import { parseTrackingCode } from '../tracking/tracking-code.ts';
+import { SafeText } from '../text/safe-text.ts';
 import type { BilingualMessage } from '../messages/messages.ts';
 import type { PetitionEventType } from '../workflow/petition-event.ts';
 
@@ -66,13 +67,13 @@ export type PublicTimeline = z.infer<typeof PublicTimeline>;
 /** A petitioner's rating of the reply, with an optional comment. */
 export const RateInput = TrackingLookup.extend({
   rating: EvaluationRating,
-  comment: z.string().trim().max(500, 'validation.text.tooLong').default(''),
+  comment: SafeText.trim().max(500, 'validation.text.tooLong').default(''),
 });
 export type RateInput = z.input<typeof RateInput>;
 
 /** A petitioner's review request (申请复查) with the reasons. */
 export const ReviewRequestInput = TrackingLookup.extend({
-  reason: z.string({ message: 'validation.required' }).trim().min(1, 'validation.required').min(5, 'validation.text.tooShort').max(2000, 'validation.text.tooLong'),
+  reason: SafeText.trim().min(1, 'validation.required').min(5, 'validation.text.tooShort').max(2000, 'validation.text.tooLong'),
 });
 export type ReviewRequestInput = z.input<typeof ReviewRequestInput>;
 

@@ -14,6 +14,10 @@ export const messages = {
   'validation.required': { zh: '此项为必填项', en: 'This field is required' },
   'validation.text.tooLong': { zh: '内容过长', en: 'Text is too long' },
   'validation.text.tooShort': { zh: '内容过短，请再多写几句', en: 'Please write a little more' },
+  'validation.text.unsafeCharacters': {
+    zh: '含有无法识别的字符（如控制字符或残缺的符号），请删除后重新输入',
+    en: 'Contains characters that cannot be stored (control characters or broken symbols); remove them and try again',
+  },
   'validation.name.invalid': { zh: '请输入姓名（1–50个字）', en: 'Enter a name (1–50 characters)' },
   'validation.mobile.invalid': {
     zh: '请输入正确的手机号码（11位，以1开头）',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BilingualMessage } from '../messages/messages.ts';
+import { IsoInstant } from '../time/iso-instant.ts';
 
 /** A petition's status (DOMAIN.md §3). */
 export const PetitionStatus = z.enum([
@@ -115,8 +116,8 @@ export const PetitionListItem = z.object({
 });
 export type PetitionListItem = z.infer<typeof PetitionListItem>;
 
-/** Where a keyset page ends: the sort key of its last row. */
-export const PageCursor = z.object({ receivedAt: z.string(), id: z.string().uuid() });
+/** Where a keyset page ends: the sort key of its last row, checked as it goes into the query (a storable instant, a uuid). */
+export const PageCursor = z.object({ receivedAt: IsoInstant, id: z.string().uuid('validation.invalid') });
 export type PageCursor = z.infer<typeof PageCursor>;
 
 export const PetitionListQuery = z.object({

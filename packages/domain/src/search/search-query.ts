@@ -1,18 +1,12 @@
 import { z } from 'zod';
+import { SafeText } from '../text/safe-text.ts';
 
 /**
  * A staff search over matter text: words separated by spaces, all of which must occur (case-insensitive).
  * @example SearchQuery.parse({ text: '电梯 维修' }).limit // 20
  */
 export const SearchQuery = z.object({
-  // control characters are never part of a search word, and PostgreSQL text cannot hold NUL at all
-  text: z
-    .string()
-    .trim()
-    .min(1, 'validation.required')
-    .max(50, 'validation.text.tooLong')
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'validation.invalid'),
+  text: SafeText.trim().min(1, 'validation.required').max(50, 'validation.text.tooLong'),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type SearchQuery = z.input<typeof SearchQuery>;

@@ -6,11 +6,12 @@ import { PetitionClass } from '../petition/petition.ts';
 import { EvaluationRating } from '../records/evaluation.ts';
 import { AppealOutcome, ReplyOutcome, ServedDocument } from '../records/reply.ts';
 import { CalendarDay } from '../time/calendar-day.ts';
+import { SafeText } from '../text/safe-text.ts';
 import { IsoInstant } from '../time/iso-instant.ts';
 
 const Id = z.string().uuid('validation.invalid');
-const Text = z.string().trim().min(1, 'validation.required').max(5000, 'validation.text.tooLong');
-const Note = z.string().trim().max(5000, 'validation.text.tooLong').optional();
+const Text = SafeText.trim().min(1, 'validation.required').max(5000, 'validation.text.tooLong');
+const Note = SafeText.trim().max(5000, 'validation.text.tooLong').optional();
 
 /** Who a matter accuses or complains about: never the unit it may be routed to (Art. 30). */
 export const Respondents = z.object({

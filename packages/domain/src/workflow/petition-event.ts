@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BilingualMessage } from '../messages/messages.ts';
 import { Channel, PetitionClass } from '../petition/petition.ts';
 import { Role } from '../staff/staff.ts';
+import { SafeText } from '../text/safe-text.ts';
 import { IsoInstant } from '../time/iso-instant.ts';
 import { commandPayloads, Respondents, type PayloadOf } from './petition-command.ts';
 import { PetitionAction } from './petition-action.ts';
@@ -27,7 +28,7 @@ export const RegistrationPayload = z.object({
   receivedAt: IsoInstant,
   hallUnitId: z.string().uuid('validation.invalid'),
   petitionClass: PetitionClass.optional(),
-  summary: z.string().trim().min(1, 'validation.required').max(5000, 'validation.text.tooLong'),
+  summary: SafeText.trim().min(1, 'validation.required').max(5000, 'validation.text.tooLong'),
   petitionerIds: z.array(z.string().uuid('validation.invalid')).max(200).default([]),
   respondents: Respondents.optional(),
   visitId: z.string().uuid('validation.invalid').optional(),
