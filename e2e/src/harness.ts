@@ -39,7 +39,8 @@ export async function startServer(extraEnvironment: Record<string, string> = {})
   const dataDir = mkdtempSync(join(tmpdir(), 'xinfang-e2e-'));
   const environment: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) environment[key] = value;
-  Object.assign(environment, { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, extraEnvironment);
+  // demo data on a server database too (XINFANG_DEMO defaults to off when DATABASE_URL is set)
+  Object.assign(environment, { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', XINFANG_DEMO: 'true' }, extraEnvironment);
   let dropDatabase: (() => Promise<void>) | undefined;
   if (process.env.DATABASE_URL) {
     const { default: pg } = await import('pg');

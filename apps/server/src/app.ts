@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, type AppRouter } from '@xinfang/api';
 import type { ApiContext, KioskSettings, SessionSettings } from '@xinfang/api/context';
-import type { DatabaseHandle } from '@xinfang/db/database';
+import { isDatabaseUnavailable, type DatabaseHandle } from '@xinfang/db/database';
 import { findMigrationVersion, isDatabaseReachable } from '@xinfang/db/migrate';
 import type { PersonalDataKeys } from '@xinfang/security/personal-data';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -75,6 +75,12 @@ function hostOf(origin: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a request gets while the database is away: 503, in the bilingual shape of every other refusal. */
+function unavailableBody() {
+  const messageZh = translateMessage('server.unavailable', 'zh');
+  return { error: { message: translateMessage('server.unavailable', 'en'), messageZh, messageCode: 'server.unavailable', data: { messageCode: 'server.unavailable', messageZh, httpStatus: 503 } } };
 }
 
 /** Path and query are logged without the query: a GET's `?input=` may carry personal data. */
@@ -164,8 +170,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // Fastify's own refusals (body too large, malformed JSON, unsupported media type) in the shape and languages ours use
+  // and a lost database as a 503 the client may retry (recovery needs no restart: the pool opens fresh connections)
   app.setErrorHandler(async (error: { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (status >= 500 && isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.code(503).send(unavailableBody());
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.code(500).send({ error: { message: translateMessage('server.error', 'en'), messageZh: translateMessage('server.error', 'zh'), messageCode: 'server.error' } });
@@ -173,14 +184,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const code = status === 413 ? 'request.tooLarge' : status === 429 ? 'request.rateLimited' : 'validation.invalid';
     return reply.code(status).send({ error: { message: translateMessage(code, 'en'), messageZh: translateMessage(code, 'zh'), messageCode: code, data: { messageCode: code, messageZh: translateMessage(code, 'zh'), httpStatus: status } } });
   });
+  // every 503 (database away, from /health, the error handler or a tRPC procedure) tells clients when to try again
+  app.addHook('onSend', async (_request, reply) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5');
+  });
 
   app.get('/health', async (_request, reply) => {
     const reachable = await isDatabaseReachable(options.database.db);
     const migration = reachable ? await findMigrationVersion(options.database.db) : undefined;
-    return reply.code(reachable ? 200 : 503).send({
-      status: reachable ? 'ok' : 'unavailable',
-      database: { reachable, engine: options.database.engine, migration: migration ?? null },
-    });
+    const database = { reachable, engine: options.database.engine, migration: migration ?? null };
+    if (!reachable) return reply.code(503).send({ status: 'unavailable', database, ...unavailableBody() });
+    return reply.code(200).send({ status: 'ok', database });
   });
 
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderLandingPage()));

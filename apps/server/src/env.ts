@@ -12,8 +12,12 @@ export const Environment = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Demo mode: seeds the demo data into an empty database and prints the demo accounts. */
-  XINFANG_DEMO: booleanText.default(true),
+  /**
+   * Demo mode: seeds the demo data into an empty database and prints the demo accounts. Unset, it is on only for the
+   * embedded database (`pnpm start` on a laptop) and off when DATABASE_URL names a server: a real deployment never
+   * gets demo accounts with published passwords by accident. `true` seeds a server's empty database too.
+   */
+  XINFANG_DEMO: booleanText.optional(),
   XINFANG_DATA_KEYS: z.string().optional(),
   XINFANG_HASH_KEY: z.string().optional(),
   XINFANG_KEY_FILE: z.string().optional(),
@@ -37,7 +41,7 @@ export const Environment = z.object({
   /** Where the built apps are; defaults to the workspace's apps/console/dist and apps/kiosk/dist. */
   CONSOLE_DIST: z.string().optional(),
   KIOSK_DIST: z.string().optional(),
-});
+}).transform((environment) => ({ ...environment, XINFANG_DEMO: environment.XINFANG_DEMO ?? environment.DATABASE_URL === undefined }));
 export type Environment = z.infer<typeof Environment>;
 
 /** Parses the environment or exits with a readable list of what is wrong. */

@@ -2,7 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnvironment, createDatabase } from '@xinfang/db/database';
 import { migrateToLatest } from '@xinfang/db/migrate';
-import { demoAccounts, seedDemoData } from '@xinfang/db/seed';
+import { demoAccounts } from '@xinfang/db/seed';
+import { seedDemoDataOnce } from '@xinfang/db/seed-once';
 import { loadKeys } from '@xinfang/security/key-store';
 import { hashPassword } from '@xinfang/security/password';
 import { buildApp } from './app.ts';
@@ -24,14 +25,8 @@ const loadedKeys = loadKeys({
 const database = await createDatabase(configFromEnvironment(environment));
 await migrateToLatest(database.db);
 
-let seeded = false;
-if (environment.XINFANG_DEMO) {
-  const staffCount = await database.db.selectFrom('staff').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  if (Number(staffCount.n) === 0) {
-    await seedDemoData(database.db, { now: new Date(), keys: loadedKeys.keys, hashPassword });
-    seeded = true;
-  }
-}
+// only into an empty database, and once when several instances start together (see seed-once.ts)
+const seeded = environment.XINFANG_DEMO && (await seedDemoDataOnce(database.db, { now: new Date(), keys: loadedKeys.keys, hashPassword })) !== undefined;
 
 const app = await buildApp({
   database,

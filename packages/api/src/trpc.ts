@@ -8,6 +8,7 @@ import { ZodError } from 'zod';
 import type { ApiContext } from './context.ts';
 import { resolveSession } from './modules/auth/auth.service.ts';
 import { appendAudit } from '@xinfang/db/repositories/audit';
+import { isDatabaseUnavailable } from '@xinfang/db/database';
 
 /** Every procedure declares who may call it: `public` or a permission. */
 export interface ProcedureMeta {
@@ -57,6 +58,13 @@ const t = initTRPC
       if (isDomainError(cause)) {
         return { ...shape, message: cause.messageEn, data: { ...shape.data, stack: undefined, messageCode: cause.code, messageZh: cause.messageZh, fieldErrors: null } };
       }
+      if (error.code === 'SERVICE_UNAVAILABLE') {
+        return {
+          ...shape,
+          message: translateMessage('server.unavailable', 'en'),
+          data: { ...shape.data, stack: undefined, messageCode: 'server.unavailable', messageZh: translateMessage('server.unavailable', 'zh'), fieldErrors: null },
+        };
+      }
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         return {
           ...shape,
@@ -74,12 +82,18 @@ const t = initTRPC
     },
   });
 
-/** Turns a DomainError thrown anywhere below into the matching tRPC error; only this file knows tRPC codes. */
+/**
+ * Turns a DomainError thrown anywhere below into the matching tRPC error, and a lost or refused database connection
+ * into 503 (the client may retry; the next request gets a fresh connection); only this file knows tRPC codes.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause;
     throw new TRPCError({ code: statusOfKind[cause.kind], message: cause.messageEn, cause });
+  }
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: translateMessage('server.unavailable', 'en'), cause: result.error.cause });
   }
   return result;
 });

@@ -130,6 +130,7 @@ export const messages = {
   'request.duplicate': { zh: '该请求已处理', en: 'This request was already processed' },
   'network.unavailable': { zh: '网络连接中断，请稍后重试', en: 'The network is unavailable; please try again' },
   'server.error': { zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
+  'server.unavailable': { zh: '数据库暂时无法连接，请稍后再试', en: 'The database is unavailable for the moment; please try again shortly' },
 } as const satisfies Record<string, BilingualMessage>;
 
 export type MessageCode = keyof typeof messages;
