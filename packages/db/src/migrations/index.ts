@@ -11,6 +11,7 @@ import * as appealUnitIndexes from './20261125160000_appeal_unit_indexes.ts';
 import * as auditChainHeads from './20261125163000_audit_chain_heads.ts';
 import * as queueDueIndex from './20261125170000_queue_due_index.ts';
 import * as accusationIndex from './20261125170100_accusation_index.ts';
+import * as auditGuards from './20261205091000_audit_guards.ts';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the folder) so the server
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261125163000_audit_chain_heads': auditChainHeads,
   '20261125170000_queue_due_index': queueDueIndex,
   '20261125170100_accusation_index': accusationIndex,
+  '20261205091000_audit_guards': auditGuards,
 };
 
 export const migrationProvider: MigrationProvider = {
