@@ -9,6 +9,7 @@ import { parseKeys } from '@xinfang/security/personal-data';
 import { Kysely, PGliteDialect } from 'kysely';
 import { benchKeyMaterial, generateDataset, tableColumns, type GeneratedSummary, type TableName } from '../generator/dataset.ts';
 import { prepareSetting } from '../generator/setting.ts';
+import { readerScopeAt } from '../measure/reader-scope.ts';
 
 export interface PgliteLoadOptions {
   petitions: number;
@@ -59,10 +60,12 @@ export async function loadPglite(options: PgliteLoadOptions) {
     await run();
     return Number((performance.now() - at).toFixed(1));
   };
+  const districtReader = await readerScopeAt(db, district);
+  const streetReader = await readerScopeAt(db, setting.streets[0]!);
   const checks = {
-    search2: await timed(() => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: '电梯', limit: 20 })),
-    search4: await timed(() => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: '拖欠工资', limit: 20 })),
-    streetQueue: await timed(() => listQueue(db, { unitPath: setting.streets[0]!.path, unitId: setting.streets[0]!.id }, 'all', {}, { limit: 20 })),
+    search2: await timed(() => searchPetitions(db, { reader: districtReader, text: '电梯', limit: 20 })),
+    search4: await timed(() => searchPetitions(db, { reader: districtReader, text: '拖欠工资', limit: 20 })),
+    streetQueue: await timed(() => listQueue(db, streetReader, 'all', {}, { limit: 20 })),
     indicatorsOneYear: await timed(() => readIndicatorCounts(db, { streetUnitId: null }, '2025-01-01', '2025-12-31')),
   };
   const counts = await pglite.query<{ petitions: number; events: number; search: number }>(

@@ -1,6 +1,6 @@
 import { createTestContext } from '@xinfang/api/testing';
 import type { DB } from '@xinfang/db/schema';
-import type { QueueScope } from '@xinfang/db/repositories/petition-visibility';
+import type { ReaderScope } from '@xinfang/db/repositories/petition-visibility';
 import { listQueue } from '@xinfang/db/repositories/work-queue';
 import { searchPetitions } from '@xinfang/db/repositories/search';
 import type { QueueCursor, QueueKey } from '@xinfang/domain/casework/queues';
@@ -8,6 +8,7 @@ import type { PersonalDataKeys } from '@xinfang/security/personal-data';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { districtIndicators, type DistrictIndicators } from './indicators.ts';
+import { readerScopeAt } from './reader-scope.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 
 export interface QueryFigure extends Summary {
@@ -81,11 +82,13 @@ export async function measureQueries(databaseUrl: string, keys: PersonalDataKeys
   const unit = async (code: string) => db.selectFrom('units').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
   const street = await unit('440304001000');
   const department = await unit('440304D01');
-  const queueCases: { who: string; scope: QueueScope; queue: QueueKey }[] = [
-    { who: 'street officer (南园街道)', scope: { unitPath: street.path, unitId: street.id }, queue: 'pendingEvaluation' },
-    { who: 'department (区住房和建设局)', scope: { unitPath: department.path, unitId: department.id }, queue: 'pendingReply' },
-    { who: 'street officer (南园街道)', scope: { unitPath: street.path, unitId: street.id }, queue: 'all' },
-    { who: 'department (区住房和建设局)', scope: { unitPath: department.path, unitId: department.id }, queue: 'all' },
+  const streetReader = await readerScopeAt(db, street);
+  const departmentReader = await readerScopeAt(db, department);
+  const queueCases: { who: string; scope: ReaderScope; queue: QueueKey }[] = [
+    { who: 'street officer (南园街道)', scope: streetReader, queue: 'pendingEvaluation' },
+    { who: 'department (区住房和建设局)', scope: departmentReader, queue: 'pendingReply' },
+    { who: 'street officer (南园街道)', scope: streetReader, queue: 'all' },
+    { who: 'department (区住房和建设局)', scope: departmentReader, queue: 'all' },
   ];
   const queues: QueryFigure[] = [];
   const browse: QueryFigure[] = [];
@@ -121,20 +124,21 @@ export async function measureQueries(databaseUrl: string, keys: PersonalDataKeys
 
   // search, as the district (the widest jurisdiction)
   const district = await unit('440304');
+  const districtReader = await readerScopeAt(db, district);
   const search: QueryFigure[] = [];
   const searchByLength = {} as Record<'2' | '3' | '4', QueryFigure>;
   for (const length of ['2', '3', '4'] as const) {
     const all: number[] = [];
     for (const word of searchWords[length]) {
-      const samples = await timeRuns(() => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: word, limit: 20 }), { runs: Math.ceil(runs / 2) });
+      const samples = await timeRuns(() => searchPetitions(db, { reader: districtReader, text: word, limit: 20 }), { runs: Math.ceil(runs / 2) });
       search.push(figure(`search “${word}”`, samples));
       all.push(...samples);
     }
     searchByLength[length] = figure(`search, ${length}-character words`, all);
   }
   for (const word of ['电梯', '高空抛物']) {
-    await explain(`search “${word}” · index candidates`, () => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: word, limit: 20 }), () => 0);
-    await explain(`search “${word}” · page`, () => searchPetitions(db, { scopePath: district.path, unitId: district.id, text: word, limit: 20 }));
+    await explain(`search “${word}” · index candidates`, () => searchPetitions(db, { reader: districtReader, text: word, limit: 20 }), () => 0);
+    await explain(`search “${word}” · page`, () => searchPetitions(db, { reader: districtReader, text: word, limit: 20 }));
   }
 
   const indicators = figure(`every §7 indicator, district, ${options.indicatorYear} (with ${options.indicatorYear - 1} for growth)`, await timeRuns(() => districtIndicators(db, options.indicatorYear), { runs }));

@@ -11,7 +11,7 @@ const typedColumns = {
   units: { id: true, code: true, kind: true, name_zh: true, name_en: true, parent_id: true, path: true, created_at: true },
   staff: {
     id: true, username: true, display_name: true, role: true, unit_id: true, password_hash: true, must_change_password: true,
-    disabled: true, failed_sign_ins: true, locked_until: true, created_at: true,
+    disabled: true, failed_sign_ins: true, locked_until: true, created_at: true, temporary_password_set_by: true,
   },
   staff_sessions: { id: true, staff_id: true, created_at: true, last_seen_at: true, expires_at: true, ip: true },
   petitioners: {
@@ -20,14 +20,14 @@ const typedColumns = {
   },
   petitions: {
     id: true, tracking_code: true, version: true, status: true, channel: true, kiosk_assisted: true, petition_class: true,
-    claim_route: true, summary: true, content: true, request: true, respondent: true, accused_unit_id: true, petitioner_id: true,
+    claim_route: true, summary: true, content: true, request: true, respondent: true, accused_unit_ids: true, accused_staff_ids: true, petitioner_id: true,
     is_collective: true, headcount: true, hall_unit_id: true, street_unit_id: true, community_unit_id: true, handling_unit_id: true,
-    scope_path: true, received_at: true, registered_at: true, registered_by: true, idempotency_key: true, due_at: true, light: true,
+    scope_path: true, received_at: true, registered_at: true, registered_by: true, idempotency_key: true, idempotency_payload_hash: true, due_at: true, light: true,
     clocks: true, updated_at: true, kiosk_category: true, responsible_path: true, visit_id: true,
   },
   petition_events: { id: true, petition_id: true, sequence: true, type: true, actor_id: true, actor_role: true, occurred_at: true, recorded_at: true, payload: true, actor_unit_id: true },
   petition_attachments: { id: true, petition_id: true, position: true, content_type: true, size_bytes: true, sha256: true, data: true, created_at: true },
-  tracking_lookup_failures: { tracking_code: true, failures: true, first_failed_at: true, locked_until: true },
+  attempt_counters: { key: true, attempts: true, window_ends_at: true },
   audit_log: {
     id: true, occurred_at: true, actor_id: true, actor_role: true, action: true, target_type: true, target_id: true, ip: true,
     details: true, chain: true, previous_hash: true, hash: true, hash_version: true,

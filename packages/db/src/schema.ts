@@ -27,6 +27,8 @@ export interface StaffTable {
   unit_id: string;
   password_hash: string;
   must_change_password: Generated<boolean>;
+  /** The administrator who set the current temporary password, until another one confirms the account. */
+  temporary_password_set_by: string | null;
   disabled: Generated<boolean>;
   failed_sign_ins: Generated<number>;
   locked_until: Timestamp | null;
@@ -73,7 +75,9 @@ export interface PetitionsTable {
   content: string;
   request: string | null;
   respondent: string | null;
-  accused_unit_id: string | null;
+  /** An accusation's accused units (each with its subtree) and staff; empty for other matters. */
+  accused_unit_ids: Generated<string[]>;
+  accused_staff_ids: Generated<string[]>;
   petitioner_id: string;
   is_collective: Generated<boolean>;
   headcount: Generated<number>;
@@ -86,6 +90,8 @@ export interface PetitionsTable {
   registered_at: Timestamp;
   registered_by: string | null;
   idempotency_key: string | null;
+  /** Keyed hash of the kiosk submission first sent with `idempotency_key`: a retry must carry the same one. */
+  idempotency_payload_hash: string | null;
   due_at: Timestamp | null;
   light: string | null;
   clocks: Json | null;
@@ -189,12 +195,14 @@ export interface PetitionAttachmentsTable {
   created_at: DefaultedTimestamp;
 }
 
-/** Wrong tracking-code + last-4 pairs per code, for the public lookup lockout. */
-export interface TrackingLookupFailuresTable {
-  tracking_code: string;
-  failures: number;
-  first_failed_at: Timestamp;
-  locked_until: Timestamp | null;
+/**
+ * Attempts per counter (sign-in per username and address, tracking per terminal, address and code) in a fixed window;
+ * UNLOGGED, written only by repositories/attempt-counters.ts.
+ */
+export interface AttemptCountersTable {
+  key: string;
+  attempts: number;
+  window_ends_at: Timestamp;
 }
 
 /** A petition's search tokens (characters and character pairs), kept by a trigger on `petitions`. */
@@ -233,7 +241,7 @@ export interface DB {
   petitions: PetitionsTable;
   petition_events: PetitionEventsTable;
   petition_attachments: PetitionAttachmentsTable;
-  tracking_lookup_failures: TrackingLookupFailuresTable;
+  attempt_counters: AttemptCountersTable;
   audit_log: AuditLogTable;
   visits: VisitsTable;
   petition_petitioners: PetitionPetitionersTable;

@@ -12,6 +12,10 @@ import * as auditChainHeads from './20261125163000_audit_chain_heads.ts';
 import * as queueDueIndex from './20261125170000_queue_due_index.ts';
 import * as accusationIndex from './20261125170100_accusation_index.ts';
 import * as auditGuards from './20261205091000_audit_guards.ts';
+import * as accountConfirmation from './20261205091500_account_confirmation.ts';
+import * as idempotencyPayloadHash from './20261205092000_idempotency_payload_hash.ts';
+import * as accusedParties from './20261205094000_accused_parties.ts';
+import * as attemptCounters from './20261205090000_attempt_counters.ts';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the folder) so the server
@@ -31,6 +35,10 @@ const migrations: Record<string, Migration> = {
   '20261125170000_queue_due_index': queueDueIndex,
   '20261125170100_accusation_index': accusationIndex,
   '20261205091000_audit_guards': auditGuards,
+  '20261205091500_account_confirmation': accountConfirmation,
+  '20261205092000_idempotency_payload_hash': idempotencyPayloadHash,
+  '20261205094000_accused_parties': accusedParties,
+  '20261205090000_attempt_counters': attemptCounters,
 };
 
 export const migrationProvider: MigrationProvider = {

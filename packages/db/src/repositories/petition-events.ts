@@ -30,7 +30,9 @@ export interface PetitionProjection {
   claimRoute: string | null;
   handlingUnitId: string | null;
   responsiblePath: string | null;
-  accusedUnitId: string | null;
+  /** An accusation's accused parties (empty for other matters): what the firewall reads in lists. */
+  accusedUnitIds: readonly string[];
+  accusedStaffIds: readonly string[];
   dueAt: Date | null;
   light: string | null;
   clocks: unknown;
@@ -72,7 +74,8 @@ export async function appendEventsWithProjection(
       claim_route: projection.claimRoute,
       handling_unit_id: projection.handlingUnitId,
       responsible_path: projection.responsiblePath,
-      accused_unit_id: projection.accusedUnitId,
+      accused_unit_ids: [...projection.accusedUnitIds],
+      accused_staff_ids: [...projection.accusedStaffIds],
       due_at: projection.dueAt,
       light: projection.light,
       clocks: JSON.stringify(projection.clocks),

@@ -1,25 +1,35 @@
+import type { FirewallKeys } from '@xinfang/domain/permissions/petition-visibility';
 import { sql, type Expression, type SqlBool } from 'kysely';
 
-/** Who may see which petitions in queues: the reader's unit path and unit (for the accusation firewall). */
-export interface QueueScope {
+/**
+ * Who reads a list of petitions: the reader's unit (jurisdiction by path) and their firewall keys (the domain's
+ * `firewallKeysOf`). Every list of petitions — queues and their counts, the petitions list, search, related matters,
+ * repeat candidates, exports — filters with {@link visibleToReader} (or its arms), the SQL form of the domain's
+ * `checkAccess(…, 'petition.view', …)`, so no list can forget the accusation firewall.
+ */
+export interface ReaderScope {
   unitPath: string;
   unitId: string;
+  firewall: FirewallKeys;
 }
 
 /**
- * In the reader's jurisdiction by path (where it arose, or the unit handling it), or escalated to the reader's unit
- * for review or recheck: a unit above the deployment's root (the city) sees only the matters appealed to it.
+ * In the reader's jurisdiction and not an accusation against them.
  * The appealed-to arm is `= any(array(…))`, not `in (…)`: an `in` sub-query becomes a hashed sub-plan that no index
  * can serve, so PostgreSQL could not combine the two path-prefix indexes and read every matter of the statuses asked
  * for; as an array it is one more index arm of a BitmapOr (EXPLAIN in docs/benchmarks.md).
  */
-export function scopeCondition(scope: QueueScope): Expression<SqlBool> {
+export function visibleToReader(scope: ReaderScope): Expression<SqlBool> {
   const [byScope, byResponsible, appealedTo] = jurisdictionArms(scope);
   return sql<SqlBool>`((${byScope} or ${byResponsible} or ${appealedTo}) and not ${accusesReader(scope)})`;
 }
 
-/** Where it arose, who handles it, or appealed to the reader's unit: a matter in any of them is in the jurisdiction. */
-export function jurisdictionArms(scope: QueueScope): [Expression<SqlBool>, Expression<SqlBool>, Expression<SqlBool>] {
+/**
+ * Where it arose, who handles it (or took it up when it accused the unit below), or appealed to the reader's unit: a
+ * matter in any of them is in the jurisdiction. A unit above the deployment's root (the city) sees only the matters
+ * appealed or escalated to it.
+ */
+export function jurisdictionArms(scope: Pick<ReaderScope, 'unitPath' | 'unitId'>): [Expression<SqlBool>, Expression<SqlBool>, Expression<SqlBool>] {
   const prefix = `${scope.unitPath}%`;
   return [
     sql<SqlBool>`p.scope_path like ${prefix}`,
@@ -30,8 +40,12 @@ export function jurisdictionArms(scope: QueueScope): [Expression<SqlBool>, Expre
   ];
 }
 
-/** The accusation firewall: an accusation against the reader's unit is never in its queues. */
-export function accusesReader(scope: QueueScope): Expression<SqlBool> {
-  return sql<SqlBool>`(p.petition_class = 'accusation' and p.accused_unit_id is not null and p.accused_unit_id = ${scope.unitId}::uuid)`;
+/**
+ * The accusation firewall (the domain's `isAccusedReader`): an accusation naming the reader, or naming their unit or
+ * any unit above it (an accused unit is accused with every unit below it). Served by the partial GIN indexes on the
+ * accused lists.
+ */
+export function accusesReader(scope: Pick<ReaderScope, 'firewall'>): Expression<SqlBool> {
+  const { coveringUnitIds, staffId } = scope.firewall;
+  return sql<SqlBool>`(p.petition_class = 'accusation' and (p.accused_unit_ids && ${[...coveringUnitIds]}::uuid[] or p.accused_staff_ids @> array[${staffId}::uuid]))`;
 }
-

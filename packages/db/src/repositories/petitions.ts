@@ -1,6 +1,7 @@
 import { PetitionListItem, type PageCursor } from '@xinfang/domain/petition';
 import { sql } from 'kysely';
 import type { DatabaseTransaction, Executor } from '../database.ts';
+import { visibleToReader, type ReaderScope } from './petition-visibility.ts';
 import type { NewPetition } from '../schema.ts';
 
 export interface NewPetitionEvent {
@@ -38,8 +39,8 @@ export async function findPetitionByIdempotencyKey(db: Executor, key: string) {
 }
 
 export interface PetitionListFilter {
-  /** Jurisdiction: the unit path whose petitions (by hall or street) the reader may see. */
-  scopePath: string;
+  /** Who reads: jurisdiction and the accusation firewall (the one visibility rule). */
+  reader: ReaderScope;
   statuses?: readonly string[] | undefined;
   limit: number;
   after?: PageCursor | undefined;
@@ -51,7 +52,7 @@ export async function listPetitions(db: Executor, filter: PetitionListFilter): P
     .selectFrom('petitions as p')
     .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
     .innerJoin('units as h', 'h.id', 'p.hall_unit_id')
-    .where('p.scope_path', 'like', `${filter.scopePath}%`);
+    .where(visibleToReader(filter.reader));
   if (filter.statuses?.length) query = query.where('p.status', 'in', filter.statuses);
   const totalRow = await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   let pageQuery = query;
@@ -67,6 +68,7 @@ export async function listPetitions(db: Executor, filter: PetitionListFilter): P
       'p.channel',
       'p.kiosk_assisted',
       'p.summary',
+      'p.petition_class',
       'pr.name as petitioner_name',
       'pr.mobile_masked',
       'h.name_zh as hall_name',
@@ -87,6 +89,7 @@ export async function listPetitions(db: Executor, filter: PetitionListFilter): P
       channel: row.channel,
       kioskAssisted: row.kiosk_assisted,
       summary: row.summary,
+      petitionClass: row.petition_class,
       petitionerName: row.petitioner_name,
       mobileMasked: row.mobile_masked,
       hallName: row.hall_name,

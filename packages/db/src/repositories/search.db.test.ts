@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../seed/demo-seed.ts';
 import { useTestDatabase } from '../testing/test-database.ts';
+import type { ReaderScope } from './petition-visibility.ts';
 import { searchPetitions } from './search.ts';
 
 const test = useTestDatabase();
@@ -58,8 +59,13 @@ async function likeScan(word: string): Promise<string[]> {
   return rows.rows.map((row) => row.id).sort();
 }
 
+/** A reader at the district (or a unit path under it), accused by nothing in this fixture. */
+function readerAt(unitPath: string): ReaderScope {
+  return { unitPath, unitId: districtId, firewall: { staffId: randomUUID(), coveringUnitIds: [districtId] } };
+}
+
 async function search(text: string, scopePath = '/990001/', candidateLimit?: number): Promise<string[]> {
-  const rows = await searchPetitions(test.db, { scopePath, unitId: districtId, text, limit: 1000 }, candidateLimit === undefined ? {} : { candidateLimit });
+  const rows = await searchPetitions(test.db, { reader: readerAt(scopePath), text, limit: 1000 }, candidateLimit === undefined ? {} : { candidateLimit });
   return rows.map((row) => row.id).sort();
 }
 
@@ -162,7 +168,7 @@ describe('searchPetitions', () => {
   });
 
   it('returns newest first and at most limit + 1 rows', async () => {
-    const rows = await searchPetitions(test.db, { scopePath: '/990001/', unitId: districtId, text: '路', limit: 3 });
+    const rows = await searchPetitions(test.db, { reader: readerAt('/990001/'), text: '路', limit: 3 });
     expect(rows).toHaveLength(4);
     const times = rows.map((row) => new Date(row.received_at).getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);

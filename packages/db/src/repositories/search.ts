@@ -1,12 +1,11 @@
 import { searchWords, tsqueryText } from '@xinfang/domain/search/search-tokens';
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../database.ts';
+import { visibleToReader, type ReaderScope } from './petition-visibility.ts';
 
 export interface PetitionSearch {
-  /** Jurisdiction: the reader's unit path (petitions by hall, street or responsible unit under it). */
-  scopePath: string;
-  /** The reader's unit, for the accusation firewall. */
-  unitId: string;
+  /** Who reads: jurisdiction and the accusation firewall (the one visibility rule). */
+  reader: ReaderScope;
   text: string;
   limit: number;
 }
@@ -37,7 +36,6 @@ export async function searchPetitions(db: Executor, search: PetitionSearch, opti
   const query = tsqueryText(search.text);
   if (query === undefined) return [];
   const candidateLimit = options.candidateLimit ?? defaultCandidateLimit;
-  const prefix = `${search.scopePath}%`;
   const folded = sql`translate(concat_ws(' ', p.summary, p.content, p.request), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
   const candidates = await sql<{ petition_id: string }>`
     select petition_id from petition_search where tokens @@ ${query}::tsquery limit ${candidateLimit + 1}
@@ -47,8 +45,7 @@ export async function searchPetitions(db: Executor, search: PetitionSearch, opti
     .selectFrom('petitions as p')
     .select(['p.id', 'p.tracking_code', 'p.status', 'p.summary', 'p.received_at'])
     .where((eb) => eb.and(searchWords(search.text).map((word) => sql<SqlBool>`strpos(${folded}, ${word}) > 0`)))
-    .where(sql<SqlBool>`(p.scope_path like ${prefix} or p.responsible_path like ${prefix})`)
-    .where(sql<SqlBool>`not (p.petition_class = 'accusation' and p.accused_unit_id is not null and p.accused_unit_id = ${search.unitId}::uuid)`);
+    .where(visibleToReader(search.reader));
   if (candidates.rows.length <= candidateLimit) {
     base = base.where(sql<SqlBool>`p.id = any(${candidates.rows.map((row) => row.petition_id)}::uuid[])`);
   }

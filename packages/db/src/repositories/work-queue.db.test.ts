@@ -4,7 +4,7 @@ import { PetitionStatus } from '@xinfang/domain/petition';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../seed/demo-seed.ts';
 import { useTestDatabase } from '../testing/test-database.ts';
-import type { QueueScope } from './petition-visibility.ts';
+import type { ReaderScope } from './petition-visibility.ts';
 import { countQueues, listQueue, queueTotalCap, type QueueFilterValues } from './work-queue.ts';
 
 const test = useTestDatabase();
@@ -25,7 +25,7 @@ interface Fixture {
   status: PetitionStatus;
   registeredBy: string | null;
   petitionClass: string | null;
-  accusedUnitId: string | null;
+  accusedUnitIds: string[];
   channel: string;
   light: string | null;
   summary: string;
@@ -39,10 +39,11 @@ interface Fixture {
 }
 const fixtures: Fixture[] = [];
 
-function inJurisdiction(row: Fixture, scope: QueueScope): boolean {
+function inJurisdiction(row: Fixture, scope: ReaderScope): boolean {
   const byPath =
     row.scopePath.startsWith(scope.unitPath) || (row.responsiblePath?.startsWith(scope.unitPath) ?? false);
-  const accusesReader = row.petitionClass === 'accusation' && row.accusedUnitId === scope.unitId;
+  // an accused unit is accused with every unit below it: the reader is accused when it lies in such a subtree
+  const accusesReader = row.petitionClass === 'accusation' && row.accusedUnitIds.some((id) => scope.firewall.coveringUnitIds.includes(id));
   return (byPath || row.appealedTo.includes(scope.unitId)) && !accusesReader;
 }
 
@@ -93,7 +94,7 @@ function queueOrder(left: Fixture, right: Fixture): number {
   return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
 }
 
-function expected(scope: QueueScope, queue: QueueKey, filters: QueueFilterValues): Fixture[] {
+function expected(scope: ReaderScope, queue: QueueKey, filters: QueueFilterValues): Fixture[] {
   return fixtures
     .filter((row) => inJurisdiction(row, scope) && inQueue(row, queue) && passesFilters(row, filters))
     .sort(queueOrder);
@@ -101,7 +102,7 @@ function expected(scope: QueueScope, queue: QueueKey, filters: QueueFilterValues
 
 /** Every page of a queue by its keyset cursor, as the console pages it. */
 async function allPages(
-  scope: QueueScope,
+  scope: ReaderScope,
   queue: QueueKey,
   filters: QueueFilterValues,
   limit: number,
@@ -176,6 +177,7 @@ beforeAll(async () => {
     (_, index) => new Date(Date.UTC(2026, 11, 1 + index, 15, 59, 59, 999)),
   );
   const origins = [units.district, units.streetA, units.communityA, units.streetB];
+  const accusable = [units.streetA.id, units.department.id, units.district.id, units.communityA.id];
   const handlers = [null, units.streetA, units.streetB, units.department];
   const rows = [];
   const appeals: { petitionId: string; type: string; payload: Record<string, string> }[] = [];
@@ -197,10 +199,10 @@ beforeAll(async () => {
       status,
       registeredBy: random() < 0.5 ? staff.id : null,
       petitionClass,
-      accusedUnitId:
+      accusedUnitIds:
         petitionClass === 'accusation'
-          ? pick([units.streetA.id, units.department.id, units.district.id])
-          : null,
+          ? [...new Set([pick(accusable), ...(random() < 0.3 ? [pick(accusable)] : [])])]
+          : [],
       channel: pick(channels),
       light: dueAt ? pick(lights) : null,
       summary: `${pick(words)}问题${index}`,
@@ -228,7 +230,7 @@ beforeAll(async () => {
       status,
       channel: fixture.channel,
       petition_class: petitionClass,
-      accused_unit_id: fixture.accusedUnitId,
+      accused_unit_ids: fixture.accusedUnitIds,
       summary: fixture.summary,
       content: '内容',
       petitioner_id: petitioner.id,
@@ -248,10 +250,10 @@ beforeAll(async () => {
   // an accusation against the city that was appealed to the city: the firewall wins over the appeal
   const firewalled = fixtures.find((row) => row.appealedTo.includes(units.city.id))!;
   firewalled.petitionClass = 'accusation';
-  firewalled.accusedUnitId = units.city.id;
+  firewalled.accusedUnitIds = [units.city.id];
   Object.assign(
     rows.find((row) => row.id === firewalled.id)!,
-    { petition_class: 'accusation', accused_unit_id: units.city.id },
+    { petition_class: 'accusation', accused_unit_ids: [units.city.id] },
   );
   await test.db.insertInto('petitions').values(rows).execute();
   await test.db
@@ -276,16 +278,29 @@ beforeAll(async () => {
     .execute();
 });
 
-const scopes = (): [string, QueueScope][] =>
-  (['district', 'streetA', 'communityA', 'streetB', 'department', 'city'] as const).map((name) => [
-    name,
-    { unitPath: units[name].path, unitId: units[name].id },
-  ]);
+/** Each test unit's ancestors, nearest first: the firewall keys the domain's `firewallKeysOf` would give its reader. */
+const ancestors = {
+  city: [],
+  district: ['city'],
+  streetA: ['district', 'city'],
+  communityA: ['streetA', 'district', 'city'],
+  streetB: ['district', 'city'],
+  department: ['district', 'city'],
+} as const;
+function scopeOf(name: keyof typeof ancestors): ReaderScope {
+  return {
+    unitPath: units[name].path,
+    unitId: units[name].id,
+    firewall: { staffId: randomUUID(), coveringUnitIds: [units[name].id, ...ancestors[name].map((above) => units[above].id)] },
+  };
+}
+const scopes = (): [string, ReaderScope][] =>
+  (['district', 'streetA', 'communityA', 'streetB', 'department', 'city'] as const).map((name) => [name, scopeOf(name)]);
 
 // hundreds of queue reads per test: slow when turbo runs every package's tests at once on 2 cores, hence the long timeout
 describe('work queues (listQueue) against the rule they implement', { timeout: 300_000 }, () => {
   it('the fixture covers what the queries must get right', () => {
-    const city = { unitPath: units.city.path, unitId: units.city.id };
+    const city = scopeOf('city');
     expect(expected(city, 'all', {}).length).toBeGreaterThan(0);
     expect(fixtures.some((row) => row.appealedTo.includes(units.city.id) && !inJurisdiction(row, city))).toBe(
       true,
@@ -294,7 +309,7 @@ describe('work queues (listQueue) against the rule they implement', { timeout: 3
       fixtures.some(
         (row) =>
           row.petitionClass === 'accusation' &&
-          row.accusedUnitId === units.streetA.id &&
+          row.accusedUnitIds.includes(units.streetA.id) &&
           row.scopePath.startsWith(units.streetA.path),
       ),
     ).toBe(true);
@@ -349,35 +364,38 @@ describe('work queues (listQueue) against the rule they implement', { timeout: 3
   });
 
   it('keeps matters appealed to the reader, and hides accusations against the reader even when appealed to it', async () => {
-    const city = { unitPath: units.city.path, unitId: units.city.id };
+    const city = scopeOf('city');
     const { ids } = await allPages(city, 'all', {}, 20);
     const appealed = fixtures.filter((row) => row.appealedTo.includes(units.city.id));
     const firewalled = appealed.filter(
-      (row) => row.petitionClass === 'accusation' && row.accusedUnitId === units.city.id,
+      (row) => row.petitionClass === 'accusation' && row.accusedUnitIds.includes(units.city.id),
     );
     expect(firewalled.length).toBeGreaterThan(0);
     expect(new Set(ids)).toEqual(
       new Set(appealed.filter((row) => !firewalled.includes(row)).map((row) => row.id)),
     );
 
-    const street = { unitPath: units.streetA.path, unitId: units.streetA.id };
+    const street = scopeOf('streetA');
     const accused = fixtures
-      .filter((row) => row.petitionClass === 'accusation' && row.accusedUnitId === units.streetA.id)
+      .filter((row) => row.petitionClass === 'accusation' && row.accusedUnitIds.includes(units.streetA.id))
       .map((row) => row.id);
     const streetIds = (await allPages(street, 'all', {}, 20)).ids;
     expect(streetIds.filter((id) => accused.includes(id))).toEqual([]);
-    // the district above sees them
-    const district = { unitPath: units.district.path, unitId: units.district.id };
+    // the district above sees them, unless it is accused too
+    const district = scopeOf('district');
     const districtIds = (await allPages(district, 'all', {}, 20)).ids;
+    const accusesDistrictToo = (id: string) => fixtures.find((row) => row.id === id)!.accusedUnitIds.includes(units.district.id);
+    expect(accused.some(accusesDistrictToo)).toBe(true);
+    expect(districtIds.filter((id) => accused.filter(accusesDistrictToo).includes(id))).toEqual([]);
     expect(
       accused
-        .filter((id) => fixtures.find((row) => row.id === id)!.scopePath.startsWith(units.district.path))
+        .filter((id) => !accusesDistrictToo(id) && fixtures.find((row) => row.id === id)!.scopePath.startsWith(units.district.path))
         .every((id) => districtIds.includes(id)),
     ).toBe(true);
   });
 
   it('starts a page at any cursor, dated or undated, including one between rows that share a due date', async () => {
-    const district = { unitPath: units.district.path, unitId: units.district.id };
+    const district = scopeOf('district');
     for (const queue of ['all', 'pendingReply', 'handling', 'finished'] as const) {
       const want = expected(district, queue, {});
       for (let position = 0; position < want.length; position += 3) {
@@ -395,16 +413,16 @@ describe('work queues (listQueue) against the rule they implement', { timeout: 3
 
   it('counts a big list only up to the cap and says so; an open-matter queue is always exact', async () => {
     expect(queueTotalCap).toBe(10_000);
-    const accusationsAgainst = (scope: QueueScope, queue: QueueKey) =>
+    const accusationsAgainst = (scope: ReaderScope, queue: QueueKey) =>
       fixtures.filter(
         (row) =>
           row.petitionClass === 'accusation' &&
-          row.accusedUnitId === scope.unitId &&
+          row.accusedUnitIds.some((id) => scope.firewall.coveringUnitIds.includes(id)) &&
           inQueue(row, queue) &&
           inJurisdiction({ ...row, petitionClass: null }, scope),
       ).length;
     for (const name of ['district', 'streetA'] as const) {
-      const scope = { unitPath: units[name].path, unitId: units[name].id };
+      const scope = scopeOf(name);
       // the firewall takes matters out of the count: a cap off by their number would show
       expect(accusationsAgainst(scope, 'all')).toBeGreaterThan(0);
       for (const queue of ['all', 'finished'] as const) {
@@ -432,7 +450,7 @@ describe('work queues (listQueue) against the rule they implement', { timeout: 3
         );
       }
     }
-    const district = { unitPath: units.district.path, unitId: units.district.id };
+    const district = scopeOf('district');
     const handling = expected(district, 'handling', {}).length;
     const page = await listQueue(test.db, district, 'handling', {}, { limit: 5, totalCap: 1 });
     expect({ total: page.total, totalIsCapped: page.totalIsCapped }).toEqual({
@@ -442,7 +460,7 @@ describe('work queues (listQueue) against the rule they implement', { timeout: 3
   });
 
   it('gives the total on a page past the end', async () => {
-    const district = { unitPath: units.district.path, unitId: units.district.id };
+    const district = scopeOf('district');
     for (const queue of ['pendingReply', 'all'] as const) {
       const want = expected(district, queue, {});
       const last = want.at(-1)!;

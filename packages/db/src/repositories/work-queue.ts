@@ -1,7 +1,7 @@
 import { finishedStatuses, QueueItem, queueStatuses, type QueueCursor, type QueueKey } from '@xinfang/domain/casework/queues';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../database.ts';
-import { accusesReader, jurisdictionArms, scopeCondition, type QueueScope } from './petition-visibility.ts';
+import { accusesReader, jurisdictionArms, visibleToReader, type ReaderScope } from './petition-visibility.ts';
 
 export interface QueueFilterValues {
   streetUnitId?: string | undefined;
@@ -40,10 +40,10 @@ function queueCondition(queue: QueueKey): Expression<SqlBool> {
  * arm limited to `cap + 1 + accusations`: if no arm reached its limit the union is exact; if one did, more than
  * `cap` matters remain after the firewall either way.
  */
-async function countUpTo(db: Executor, scope: QueueScope, queue: QueueKey, filters: QueueFilterValues, cap: number): Promise<number> {
+async function countUpTo(db: Executor, scope: ReaderScope, queue: QueueKey, filters: QueueFilterValues, cap: number): Promise<number> {
   const filtered = filterConditions(filters);
   if (filtered.length > 0) {
-    const conditions = [scopeCondition(scope), queueCondition(queue), ...filtered];
+    const conditions = [visibleToReader(scope), queueCondition(queue), ...filtered];
     const limited = db.selectFrom('petitions as p').select(sql`1`.as('one')).where((eb) => eb.and(conditions)).limit(cap + 1);
     const row = await db.selectFrom(limited.as('t')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
@@ -129,14 +129,14 @@ const queueColumns = [
  */
 export async function listQueue(
   db: Executor,
-  scope: QueueScope,
+  scope: ReaderScope,
   queue: QueueKey,
   filters: QueueFilterValues,
   page: { limit: number; after?: QueueCursor | undefined; totalCap?: number },
 ): Promise<{ items: QueueItem[]; total: number; totalIsCapped: boolean }> {
   const { limit, after } = page;
   const cap = page.totalCap ?? queueTotalCap;
-  const conditions = [scopeCondition(scope), queueCondition(queue), ...filterConditions(filters)];
+  const conditions = [visibleToReader(scope), queueCondition(queue), ...filterConditions(filters)];
   const matching = db.selectFrom('petitions as p').where((eb) => eb.and(conditions));
   // the names: inner joins on non-null foreign keys, and left joins, so they never drop or add a row
   const named = (query: typeof matching) =>
@@ -259,11 +259,11 @@ export async function listQueue(
  * one scan of the open matters (status-first indexes); `all` and `finished` grow without end, so they are counted up
  * to `queueTotalCap + 1` (`countUpTo`): a count above the cap means "more than the cap" (the console shows 9999+).
  */
-export async function countQueues(db: Executor, scope: QueueScope, queues: readonly QueueKey[], filters: QueueFilterValues): Promise<Record<string, number>> {
+export async function countQueues(db: Executor, scope: ReaderScope, queues: readonly QueueKey[], filters: QueueFilterValues): Promise<Record<string, number>> {
   const openQueues = queues.filter((queue) => !unboundedQueues.has(queue));
   const counts: Record<string, number> = {};
   if (openQueues.length > 0) {
-    const conditions = [scopeCondition(scope), sql<SqlBool>`p.status not in (${sql.join(finishedStatuses)})`, ...filterConditions(filters)];
+    const conditions = [visibleToReader(scope), sql<SqlBool>`p.status not in (${sql.join(finishedStatuses)})`, ...filterConditions(filters)];
     const columns = openQueues.map((queue) => sql<string>`count(*) filter (where ${queueCondition(queue)})`.as(queue));
     const row = (await db
       .selectFrom('petitions as p')

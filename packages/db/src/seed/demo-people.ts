@@ -31,6 +31,9 @@ export const demoAccounts: readonly DemoAccount[] = [
   // reviews of the departments' replies are answered one level up, at the district; rechecks one more level up, at the city
   { username: 'reviewer', password: 'Demo-reviewer-2026', role: 'departmentHead', displayName: '福田区复查承办人（演示）', unitCode: district.code },
   { username: 'rechecker', password: 'Demo-rechecker-2026', role: 'departmentHead', displayName: '深圳市复核承办人（演示）', unitCode: city.code },
+  { username: 'studiohead', password: 'Demo-studiohead-2026', role: 'studioHead', displayName: '心访工作室负责人（演示）', unitCode: district.code },
+  { username: 'halllead', password: 'Demo-halllead-2026', role: 'hallLead', displayName: '接待厅负责人（演示）', unitCode: district.code },
+  { username: 'street-leader', password: 'Demo-street-leader-2026', role: 'streetLeader', displayName: '南园街道领导（演示）', unitCode: '440304001000' },
 ];
 
 /** The demo accounts as event actors, by username. An account that already exists is left as it is (password included). */

@@ -4,6 +4,7 @@ import { generateKeyMaterial, parseKeys, type PersonalDataKeys } from '@xinfang/
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database, type DatabaseHandle } from '../database.ts';
+import { sql } from 'kysely';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -82,4 +83,16 @@ export function useTestDatabase(): TestDatabase {
 export function createTestKeys(): PersonalDataKeys {
   const material = generateKeyMaterial();
   return parseKeys(`${material.id}:${material.key}`, material.hashKey);
+}
+
+/**
+ * Merges `patch` into the stored payloads of a petition's events of these types, past the append-only guard
+ * (`session_replication_role = replica` skips triggers; the test databases connect as superuser). Only for tests that
+ * need a log no write path produces, such as an accusation that wrongly reached the unit it accuses.
+ */
+export async function patchStoredEventsForTest(db: Database, petitionId: string, types: readonly string[], patch: Record<string, unknown>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await sql`set local session_replication_role = replica`.execute(tx);
+    await sql`update petition_events set payload = payload || ${JSON.stringify(patch)}::jsonb where petition_id = ${petitionId} and type = any(${[...types]}::text[])`.execute(tx);
+  });
 }

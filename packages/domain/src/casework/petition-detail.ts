@@ -90,7 +90,9 @@ export const PetitionDetail = z.object({
   hall: z.object({ id: z.string().uuid(), name: z.string() }),
   street: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
   handlingUnit: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
-  respondentUnitIds: z.array(z.string().uuid()),
+  /** An accusation's accused parties (for the routing and assignment pickers, which leave them out). */
+  accusedUnitIds: z.array(z.string().uuid()),
+  accusedStaffIds: z.array(z.string().uuid()),
   extensionRequest: z.object({ days: z.number().int(), reason: z.string() }).nullable(),
   replyingUnitId: z.string().uuid().nullable(),
   reviewingUnitId: z.string().uuid().nullable(),

@@ -73,6 +73,9 @@ export const queuesByRole: Record<string, readonly QueueKey[]> = {
   bureauLeader: ['pendingRouting', 'pendingReceipt', 'pendingReply', 'appeals', 'dueSoon', 'overdue', 'finished', 'all'],
   counsellor: ['all'],
   statistician: ['all', 'finished'],
+  studioHead: ['all'],
+  hallLead: ['pendingRegistration', 'pendingTriage', 'pendingRouting', 'pendingEvaluation', 'appeals', 'dueSoon', 'overdue', 'finished', 'all'],
+  streetLeader: ['pendingRouting', 'pendingReceipt', 'pendingReply', 'appeals', 'dueSoon', 'overdue', 'finished', 'all'],
 };
 
 /**

@@ -6,7 +6,7 @@ import { Channel, PetitionClass } from '../petition/petition.ts';
 import { SafeText } from '../text/safe-text.ts';
 import { collectiveVisitThreshold, maximumRepresentatives } from '../records/visit.ts';
 import { IsoInstant } from '../time/iso-instant.ts';
-import { Respondents } from '../workflow/petition-command.ts';
+import { AccusedParties } from '../workflow/petition-command.ts';
 
 const Id = z.string().uuid('validation.invalid');
 
@@ -42,7 +42,7 @@ export const RegisterMatterInput = z
     summary: SafeText.trim().min(1, 'validation.required').max(80, 'validation.text.tooLong'),
     content: MatterText,
     petitionClass: PetitionClass.optional(),
-    respondents: Respondents.optional(),
+    accusedParties: AccusedParties.optional(),
     persons: z.array(RegisteredPerson).min(1, 'registration.personRequired').max(50),
     headcount: z.number().int().positive().max(10000).default(1),
     staffPresentIds: z.array(Id).max(20).default([]),
@@ -60,7 +60,13 @@ export const RegisterMatterInput = z
   });
 export type RegisterMatterInput = z.input<typeof RegisterMatterInput>;
 
-export const RegisterMatterResult = z.object({ id: z.string().uuid(), trackingCode: z.string(), version: z.number().int() });
+export const RegisterMatterResult = z.object({
+  id: z.string().uuid(),
+  trackingCode: z.string(),
+  version: z.number().int(),
+  /** An accusation against the receiving unit itself goes up to the nearest unit it does not accuse; the officer is told. */
+  escalatedTo: z.object({ unitId: z.string().uuid(), name: z.string() }).optional(),
+});
 export type RegisterMatterResult = z.infer<typeof RegisterMatterResult>;
 
 /** A possible repeat shown beside the form: an earlier matter of the same person. */

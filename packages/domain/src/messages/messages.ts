@@ -44,6 +44,7 @@ export const messages = {
   'workflow.alreadyRegistered': { zh: '该事项已登记', en: 'This matter is already registered' },
   'workflow.notRegistered': { zh: '事项记录须以登记开始', en: 'A matter’s record must start with its registration' },
   'workflow.receivedInFuture': { zh: '收到时间不能晚于当前时间', en: 'The time received cannot be in the future' },
+  'workflow.receivedTooEarly': { zh: '收到日期过早，请核对（不早于系统规定的最早日期）', en: 'The date received is too early; please check it (it cannot be before the earliest date allowed)' },
   'workflow.triage.claimRouteRequired': { zh: '申诉求决类事项须确定处理途径', en: 'A claim needs a handling route' },
   'workflow.claim.statutoryChannel': {
     zh: '该诉求应通过法定途径解决，请疏导分流，不进入信访程序',
@@ -62,16 +63,24 @@ export const messages = {
   'workflow.clock.notRunning': { zh: '该计时当前未在进行，不能暂停', en: 'That clock is not running, so it cannot be paused' },
   'workflow.clock.notPaused': { zh: '该计时未暂停', en: 'That clock is not paused' },
   'workflow.delivery.nothingToDeliver': { zh: '尚无可送达的该类文书', en: 'There is no such document to deliver yet' },
+  'workflow.delivery.beforeIssued': { zh: '送达日期不能早于文书出具日期', en: 'A document cannot be delivered before it was issued' },
+  'workflow.delivery.inFuture': { zh: '送达日期不能晚于今天', en: 'The delivery date cannot be later than today' },
+  'workflow.delivery.alreadyRecorded': { zh: '该文书已登记送达；如需更正，请使用“更正送达”', en: 'Delivery of this document is already recorded; use “Correct delivery” to change it' },
+  'workflow.delivery.notRecorded': { zh: '该文书尚未登记送达，无可更正', en: 'No delivery of this document is recorded, so there is nothing to correct' },
   'workflow.review.wrongLevel': { zh: '复查机关应为原办理机关的上一级单位', en: 'A review goes to the unit one level above the replying unit' },
   'workflow.recheck.wrongLevel': { zh: '复核机关应为复查机关的上一级单位', en: 'A recheck goes to the unit one level above the reviewer' },
   'workflow.unitTreeRequired': { zh: '缺少单位层级信息，无法校验', en: 'The unit tree is needed to check this' },
   'workflow.notAccept.matchRequired': { zh: '以“不再受理”处理的，须关联已复核终结的原事项', en: 'Refusing a repeat needs the earlier rechecked matter' },
   'workflow.merge.self': { zh: '不能将事项合并到其自身', en: 'A matter cannot be merged into itself' },
   'auth.invalidCredentials': { zh: '用户名或密码不正确', en: 'Wrong username or password' },
-  'auth.locked': { zh: '登录失败次数过多，账号已临时锁定，请15分钟后再试', en: 'Too many failed sign-ins; try again in 15 minutes' },
+  'auth.locked': { zh: '该用户名登录失败次数过多，请{minutes}分钟后再试', en: 'Too many failed sign-ins for this username; try again in {minutes} minutes' },
   'auth.required': { zh: '请先登录', en: 'Please sign in' },
   'auth.forbidden': { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   'auth.passwordChangeRequired': { zh: '请先修改初始密码', en: 'Please change your initial password first' },
+  'auth.confirmationPending': {
+    zh: '账号尚待另一名管理员确认，确认后方可办理业务',
+    en: 'This account waits for another administrator to confirm it before it can work on cases',
+  },
   'auth.passwordPolicy': {
     zh: '密码须为12–128个字符，包含大写字母、小写字母和数字，且不能包含用户名',
     en: 'A password needs 12–128 characters with upper-case and lower-case letters and digits, and must not contain the username',
@@ -82,11 +91,23 @@ export const messages = {
   'admin.staffNotFound': { zh: '未找到该工作人员账号', en: 'Staff account not found' },
   'admin.unitNotFound': { zh: '未找到该单位', en: 'Unit not found' },
   'admin.cannotDisableSelf': { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  'admin.confirmOwnGrant': {
+    zh: '该账号的临时密码由您设置，须由另一名管理员确认',
+    en: 'You set this account’s temporary password, so another administrator must confirm it',
+  },
+  'admin.holderHasNotChosenPassword': {
+    zh: '账号持有人尚未设置自己的密码，请待其首次登录改密后再确认',
+    en: 'The holder has not yet chosen their own password; confirm after their first sign-in',
+  },
+  'admin.notAwaitingConfirmation': { zh: '该账号无需确认', en: 'This account does not need confirming' },
   'privacy.valueMissing': { zh: '该信访人未登记此项信息', en: 'This petitioner has no such value on record' },
   'request.rateLimited': { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please wait a moment and try again' },
+  'request.rateLimitedFor': { zh: '请求过于频繁，请{seconds}秒后再试', en: 'Too many requests; try again in {seconds} seconds' },
   'request.tooLarge': { zh: '提交的内容过大', en: 'The request is too large' },
+  'request.methodNotAllowed': { zh: '不支持该请求方式', en: 'This request method is not supported here' },
   'access.outsideJurisdiction': { zh: '该事项不在您所在单位的管辖范围内', en: 'This record is outside your unit’s jurisdiction' },
   'access.accusationFirewall': { zh: '检举控告事项不向被检举控告的单位和人员公开', en: 'An accusation is never shown to the unit or person it accuses' },
+  'access.accuserHidden': { zh: '检举控告人的身份只向有权查看的人员显示', en: 'The accuser’s identity is shown only to roles allowed to see it' },
   'access.recused': { zh: '您已回避该事项', en: 'You are recused from this matter' },
   'visit.tooManyRepresentatives': { zh: '集体访推选代表不得超过5人', en: 'A collective visit may send at most 5 representatives' },
   'visit.personCountTooSmall': { zh: '来访人数少于登记的信访人数', en: 'The person count is smaller than the petitioners listed' },
@@ -115,13 +136,22 @@ export const messages = {
   'kiosk.photo.notImage': { zh: '只能上传照片（JPG、PNG或WebP图片）', en: 'Only photos (JPG, PNG or WebP images) can be added' },
   'kiosk.photo.tooLarge': { zh: '照片太大，请重新拍摄或选择较小的照片', en: 'This photo is too large; take it again or choose a smaller one' },
   'kiosk.place.unknown': { zh: '所选街道或社区不存在，请重新选择', en: 'That street or community does not exist; please choose again' },
+  'kiosk.idempotencyKeyReused': {
+    zh: '本次提交的编号已用于另一份不同的材料，请返回首页重新填写提交',
+    en: 'This submission’s key was already used for a different submission; please start again',
+  },
   'tracking.notFound': {
     zh: '查询码与手机号后4位不匹配，请核对后重新输入；如仍有疑问请咨询工作人员',
     en: 'The tracking code and the last 4 digits do not match; please check them, or ask staff for help',
   },
   'tracking.locked': {
-    zh: '该查询码尝试次数过多，已暂停查询15分钟，请稍后再试或咨询工作人员',
-    en: 'Too many attempts for this tracking code; lookups are paused for 15 minutes. Try later or ask staff',
+    zh: '该查询码尝试次数过多，已暂停查询，请{minutes}分钟后再试或咨询工作人员',
+    en: 'Too many attempts for this tracking code; lookups are paused. Try again in {minutes} minutes or ask staff',
+  },
+  'tracking.rateLimited': { zh: '本终端查询次数过多，请{seconds}秒后再试', en: 'Too many lookups from this terminal; try again in {seconds} seconds' },
+  'tracking.fullMobileRequired': {
+    zh: '该查询码近期被多次输错，为保护您的事项，请输入提交时填写的完整手机号码',
+    en: 'This tracking code has had many wrong attempts; to protect your matter, enter the full mobile number you gave',
   },
   'tracking.last4.invalid': { zh: '请输入手机号码后4位数字', en: 'Enter the last 4 digits of the mobile number' },
   'tracking.notRateable': { zh: '该事项目前不能评价（尚未答复或已评价）', en: 'This matter cannot be rated now (no reply yet, or already rated)' },
@@ -137,15 +167,21 @@ export type MessageCode = keyof typeof messages;
 
 export type Language = 'zh' | 'en';
 
+/** Values for a message's `{name}` placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
 /** True when `code` names a known message. @example isMessageCode('validation.required') // true */
 export function isMessageCode(code: string): code is MessageCode {
   return Object.hasOwn(messages, code);
 }
 
 /**
- * The text of a message code in one language; unknown codes fall back to the generic message.
+ * The text of a message code in one language; unknown codes fall back to the generic message. `{name}` placeholders
+ * are filled from `params` (a message that has them is always thrown with them).
  * @example translateMessage('auth.required', 'en') // 'Please sign in'
+ * @example translateMessage('tracking.rateLimited', 'en', { seconds: 42 }) // 'Too many lookups from this terminal; try again in 42 seconds'
  */
-export function translateMessage(code: string, language: Language): string {
-  return (isMessageCode(code) ? messages[code] : messages['validation.invalid'])[language];
+export function translateMessage(code: string, language: Language, params?: MessageParams): string {
+  const text: string = (isMessageCode(code) ? messages[code] : messages['validation.invalid'])[language];
+  return params ? text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : placeholder)) : text;
 }

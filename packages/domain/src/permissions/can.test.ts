@@ -12,7 +12,7 @@ const atStreet: AccessTarget = { unitIds: [units.community] };
 const accusation: AccessTarget = {
   unitIds: [units.district, units.departmentB],
   petitionClass: 'accusation',
-  respondents: { unitIds: [units.departmentA], staffIds: [syntheticId(0xc99)] },
+  accusedParties: { unitIds: [units.departmentA], staffIds: [syntheticId(0xc99)] },
 };
 
 describe('can: roles × actions × jurisdiction', () => {
@@ -40,11 +40,11 @@ describe('can: roles × actions × jurisdiction', () => {
   });
 });
 
-describe('can: health data is for counsellors only', () => {
+describe('can: health data is for counsellors and their studio head only', () => {
   it.each(Role.options)('%s', (role) => {
     const actor = staff(role, units.district);
     for (const action of ['careForm.view', 'careForm.edit', 'counselling.view', 'counselling.edit'] as const) {
-      expect(can(actor, action, atStreet, unitTree)).toBe(role === 'counsellor');
+      expect(can(actor, action, atStreet, unitTree)).toBe(role === 'counsellor' || role === 'studioHead');
     }
   });
 

@@ -8,6 +8,7 @@ import { roleMayTakeAction } from '../workflow/action-roles.ts';
 import { PetitionAction } from '../workflow/petition-action.ts';
 import type { PetitionState } from '../workflow/petition-state.ts';
 import { Permission, roleHasPermission } from './permissions.ts';
+import { isAccusedReader } from './petition-visibility.ts';
 
 /** Things staff do to records beyond the workflow's actions. */
 export const AccessAction = z.enum([
@@ -30,20 +31,20 @@ export type AccessAction = z.infer<typeof AccessAction>;
 /** Anything `can` answers for: a procedure permission, an access action, or a workflow action. */
 export type CanAction = Permission | AccessAction | PetitionAction;
 
-const viewers: readonly Role[] = ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'];
+const viewers: readonly Role[] = ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician', 'studioHead', 'hallLead', 'streetLeader'];
 
 /** Which roles hold each access action. Health data is for counsellors only (个人信息保护法 Art. 28). */
 export const accessRoles = {
   'petition.view': viewers,
-  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
-  'accuser.view': ['receptionOfficer', 'departmentHandler', 'departmentHead', 'bureauLeader'],
-  'petition.export': ['statistician', 'bureauLeader'],
-  'careForm.view': ['counsellor'],
-  'careForm.edit': ['counsellor'],
-  'counselling.view': ['counsellor'],
-  'counselling.edit': ['counsellor'],
+  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'hallLead', 'streetLeader'],
+  'accuser.view': ['receptionOfficer', 'departmentHandler', 'departmentHead', 'bureauLeader', 'hallLead', 'streetLeader'],
+  'petition.export': ['statistician', 'bureauLeader', 'streetLeader'],
+  'careForm.view': ['counsellor', 'studioHead'],
+  'careForm.edit': ['counsellor', 'studioHead'],
+  'counselling.view': ['counsellor', 'studioHead'],
+  'counselling.edit': ['counsellor', 'studioHead'],
   'followUpAdvice.view': viewers,
-  'indicators.view': ['statistician', 'bureauLeader', 'departmentHead'],
+  'indicators.view': ['statistician', 'bureauLeader', 'departmentHead', 'studioHead', 'streetLeader'],
   'calendar.manage': ['administrator'],
   'staff.manage': ['administrator'],
   'units.manage': ['administrator'],
@@ -64,7 +65,7 @@ export interface AccessTarget {
   /** Units the record belongs to (hall, responsible unit, reviewer…): an actor whose unit covers any of them has jurisdiction. */
   readonly unitIds: readonly string[];
   readonly petitionClass?: PetitionClass | undefined;
-  readonly respondents?: { readonly unitIds: readonly string[]; readonly staffIds: readonly string[] } | undefined;
+  readonly accusedParties?: { readonly unitIds: readonly string[]; readonly staffIds: readonly string[] } | undefined;
   readonly recusedStaffIds?: readonly string[] | undefined;
 }
 
@@ -76,8 +77,8 @@ export type AccessDecision = { readonly allowed: true } | { readonly allowed: fa
  * @example accessTargetOf(state).unitIds // [hallUnitId, routedUnitId]
  */
 export function accessTargetOf(state: PetitionState): AccessTarget {
-  const unitIds = [state.hallUnitId, state.routedTo?.unitId, state.reviewingUnitId, state.recheckingUnitId].filter((id): id is string => id !== undefined);
-  return { unitIds, petitionClass: state.petitionClass, respondents: state.respondents, recusedStaffIds: state.recusedStaffIds };
+  const unitIds = [state.hallUnitId, state.escalatedToUnitId, state.routedTo?.unitId, state.reviewingUnitId, state.recheckingUnitId].filter((id): id is string => id !== undefined);
+  return { unitIds, petitionClass: state.petitionClass, accusedParties: state.accusedParties, recusedStaffIds: state.recusedStaffIds };
 }
 
 function roleAllows(role: Role, action: CanAction): boolean {
@@ -96,11 +97,7 @@ export function checkAccess(actor: AccessActor, action: CanAction, target: Acces
   if (!roleAllows(actor.role, action)) return { allowed: false, code: 'auth.forbidden' };
   if (systemActions.has(action)) return { allowed: true };
   if (!target.unitIds.some((unitId) => isWithinUnit(unitTree, unitId, actor.unitId))) return { allowed: false, code: 'access.outsideJurisdiction' };
-  if (target.petitionClass === 'accusation' && target.respondents) {
-    const accusedPerson = target.respondents.staffIds.includes(actor.staffId);
-    const accusedUnit = target.respondents.unitIds.some((accused) => isWithinUnit(unitTree, actor.unitId, accused));
-    if (accusedPerson || accusedUnit) return { allowed: false, code: 'access.accusationFirewall' };
-  }
+  if (isAccusedReader(actor, target.petitionClass, target.accusedParties, unitTree)) return { allowed: false, code: 'access.accusationFirewall' };
   if (PetitionAction.safeParse(action).success && target.recusedStaffIds?.includes(actor.staffId)) return { allowed: false, code: 'access.recused' };
   return { allowed: true };
 }
@@ -111,6 +108,16 @@ export function checkAccess(actor: AccessActor, action: CanAction, target: Acces
  */
 export function can(actor: AccessActor, action: CanAction, target: AccessTarget, unitTree: UnitTree): boolean {
   return checkAccess(actor, action, target, unitTree).allowed;
+}
+
+/**
+ * Whether the actor may see who filed the matter: for an accusation, the accuser's identity needs `accuser.view`
+ * besides seeing the matter (names are masked otherwise); for any other matter, seeing it is enough.
+ * @example mayViewFiler(reception, accusationTarget, tree) // true; mayViewFiler(lawyer, accusationTarget, tree) // false
+ */
+export function mayViewFiler(actor: AccessActor, target: AccessTarget, unitTree: UnitTree): boolean {
+  if (!can(actor, 'petition.view', target, unitTree)) return false;
+  return target.petitionClass !== 'accusation' || can(actor, 'accuser.view', target, unitTree);
 }
 
 /**

@@ -3,15 +3,15 @@ import { Role } from '../staff/staff.ts';
 import { Permission, roleHasPermission } from './permissions.ts';
 
 const expected: Record<Permission, Role[]> = {
-  'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
-  'petition.register': ['receptionOfficer'],
+  'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician', 'studioHead', 'hallLead', 'streetLeader'],
+  'petition.register': ['receptionOfficer', 'hallLead'],
   'staff.self': [...Role.options],
-  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
+  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'hallLead', 'streetLeader'],
   'staff.manage': ['administrator'],
   'audit.view': ['administrator'],
-  'petition.view': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
-  'petition.act': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
-  'petition.export': ['statistician', 'bureauLeader'],
+  'petition.view': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician', 'studioHead', 'hallLead', 'streetLeader'],
+  'petition.act': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'hallLead', 'streetLeader'],
+  'petition.export': ['statistician', 'bureauLeader', 'streetLeader'],
   'calendar.manage': ['administrator'],
 };
 

@@ -15,19 +15,22 @@ const everyone: readonly Role[] = [
   'bureauLeader',
   'statistician',
   'administrator',
+  'studioHead',
+  'hallLead',
+  'streetLeader',
 ];
 
 /** Which roles hold which permission. Deny by default: a permission not listed here is held by no one. */
 export const rolesByPermission = {
-  'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
-  'petition.register': ['receptionOfficer'],
+  'petition.list': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician', 'studioHead', 'hallLead', 'streetLeader'],
+  'petition.register': ['receptionOfficer', 'hallLead'],
   'staff.self': everyone,
-  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
+  'identity.reveal': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'hallLead', 'streetLeader'],
   'staff.manage': ['administrator'],
   'audit.view': ['administrator'],
-  'petition.view': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician'],
-  'petition.act': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader'],
-  'petition.export': ['statistician', 'bureauLeader'],
+  'petition.view': ['receptionOfficer', 'lawyer', 'counsellor', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'statistician', 'studioHead', 'hallLead', 'streetLeader'],
+  'petition.act': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'hallLead', 'streetLeader'],
+  'petition.export': ['statistician', 'bureauLeader', 'streetLeader'],
   'calendar.manage': ['administrator'],
 } as const satisfies Record<Permission, readonly Role[]>;
 

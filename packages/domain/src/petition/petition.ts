@@ -106,6 +106,8 @@ export const PetitionListItem = z.object({
   channel: Channel,
   kioskAssisted: z.boolean(),
   summary: z.string(),
+  petitionClass: PetitionClass.nullable(),
+  /** Masked for an accusation when the reader may not see the accuser. */
   petitionerName: z.string(),
   mobileMasked: z.string().nullable(),
   hallName: z.string(),

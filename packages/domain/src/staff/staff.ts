@@ -12,6 +12,10 @@ export const Role = z.enum([
   'bureauLeader',
   'statistician',
   'administrator',
+  // wave 2: the rooms, the hall's leads and the streets' leaders (DOMAIN.md §1, §6, §10)
+  'studioHead',
+  'hallLead',
+  'streetLeader',
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -25,6 +29,9 @@ export const roleLabels = {
   bureauLeader: { zh: '信访局领导', en: 'Bureau leader' },
   statistician: { zh: '统计人员', en: 'Statistician' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
+  studioHead: { zh: '心访工作室负责人', en: 'Psychological studio head' },
+  hallLead: { zh: '接待厅负责人', en: 'Reception hall lead' },
+  streetLeader: { zh: '街道领导', en: 'Street leader' },
 } as const satisfies Record<Role, BilingualMessage>;
 
 /** Unit kinds of the unit tree (单位). */

@@ -34,3 +34,18 @@ export function isWithinUnit(tree: UnitTree, unitId: string, ancestorId: string)
   }
   return false;
 }
+
+/**
+ * A unit and every unit above it, nearest first: the units whose subtree holds it.
+ * `isWithinUnit(tree, unitId, ancestorId)` is true exactly when `ancestorId` is in this list.
+ * @example unitAndAncestors(tree, communityId) // [communityId, streetId, districtId, cityId]
+ */
+export function unitAndAncestors(tree: UnitTree, unitId: string): string[] {
+  const chain: string[] = [];
+  let current: string | undefined = unitId;
+  while (current !== undefined && !chain.includes(current)) {
+    chain.push(current);
+    current = findParentUnit(tree, current);
+  }
+  return chain;
+}

@@ -54,7 +54,7 @@ const accusationTriage: PetitionCommandInput = {
   petitionClass: 'accusation',
   canHandle: true,
   guidance: '按检举控告办理',
-  respondents: { unitIds: [units.departmentA], staffIds: [actors.handlerB.staffId] },
+  accusedParties: { unitIds: [units.departmentA], staffIds: [actors.handlerB.staffId] },
 };
 const litigationTriage: PetitionCommandInput = { action: 'triage', petitionClass: 'claim', claimRoute: 'litigation', canHandle: false, guidance: '请向人民法院起诉' };
 

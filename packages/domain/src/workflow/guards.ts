@@ -1,10 +1,12 @@
 import type { ClockKind } from '../clocks/clock-kind.ts';
 import type { MessageCode } from '../messages/messages.ts';
 import { isStatutoryChannel } from '../petition/claim-route.ts';
+import type { ServedDocument } from '../records/reply.ts';
+import { shanghaiDay } from '../time/calendar-day.ts';
 import type { PetitionStatus } from '../petition/petition.ts';
 import { findParentUnit, isWithinUnit, type UnitTree } from '../units/unit-tree.ts';
 import type { PetitionAction } from './petition-action.ts';
-import type { CommandOf, PetitionCommand } from './petition-command.ts';
+import type { PetitionCommand } from './petition-command.ts';
 import type { EventActor } from './petition-event.ts';
 import type { PetitionState } from './petition-state.ts';
 
@@ -36,17 +38,17 @@ export function isStatutoryClaim(state: Pick<PetitionState, 'petitionClass' | 'c
  * The accusation firewall (Art. 30): an accusation never goes to a unit it accuses, nor to a unit inside one.
  * @example isAccusedUnit(state, accusedUnitId) // true for an accusation against that unit
  */
-export function isAccusedUnit(state: Pick<PetitionState, 'petitionClass' | 'respondents'>, unitId: string, unitTree?: UnitTree): boolean {
+export function isAccusedUnit(state: Pick<PetitionState, 'petitionClass' | 'accusedParties'>, unitId: string, unitTree?: UnitTree): boolean {
   if (state.petitionClass !== 'accusation') return false;
-  return state.respondents.unitIds.some((accused) => accused === unitId || (unitTree !== undefined && isWithinUnit(unitTree, unitId, accused)));
+  return state.accusedParties.unitIds.some((accused) => accused === unitId || (unitTree !== undefined && isWithinUnit(unitTree, unitId, accused)));
 }
 
 /**
  * Whether a staff member may not be assigned to the matter: recused for a direct interest (Art. 28), or accused by it.
  * @example isBarredStaff(state, staffId) // true after `recuse` named them
  */
-export function isBarredStaff(state: Pick<PetitionState, 'petitionClass' | 'respondents' | 'recusedStaffIds'>, staffId: string): boolean {
-  return state.recusedStaffIds.includes(staffId) || (state.petitionClass === 'accusation' && state.respondents.staffIds.includes(staffId));
+export function isBarredStaff(state: Pick<PetitionState, 'petitionClass' | 'accusedParties' | 'recusedStaffIds'>, staffId: string): boolean {
+  return state.recusedStaffIds.includes(staffId) || (state.petitionClass === 'accusation' && state.accusedParties.staffIds.includes(staffId));
 }
 
 /**
@@ -113,6 +115,11 @@ export function stateGuard(state: PetitionState, action: PetitionAction, actor: 
       return state.mediation?.result === 'agreement' ? undefined : 'workflow.mediation.noAgreement';
     case 'recordDiversionOutcome':
       return state.diversion ? undefined : 'workflow.divert.notStatutory';
+    case 'recordDelivery':
+      // a delivery is recorded once; a later change is `correctDelivery`
+      return Object.values(state.servedDocuments).some((document) => document.deliveredAt === undefined) ? undefined : 'workflow.delivery.alreadyRecorded';
+    case 'correctDelivery':
+      return Object.values(state.servedDocuments).some((document) => document.deliveredAt !== undefined) ? undefined : 'workflow.delivery.notRecorded';
     default:
       return undefined;
   }
@@ -151,7 +158,9 @@ export function commandGuard(state: PetitionState, command: PetitionCommand, con
     case 'resumeClock':
       return state.pausedClocks.includes(command.clock) ? undefined : 'workflow.clock.notPaused';
     case 'recordDelivery':
-      return deliveryGuard(state, command);
+      return deliveryGuard(state, command) ?? (state.servedDocuments[command.document]?.deliveredAt === undefined ? undefined : 'workflow.delivery.alreadyRecorded');
+    case 'correctDelivery':
+      return deliveryGuard(state, command) ?? (state.servedDocuments[command.document]?.deliveredAt === undefined ? 'workflow.delivery.notRecorded' : undefined);
     case 'requestReview':
       return parentLevelGuard(context, state.replyingUnitId, command.reviewingUnitId, 'workflow.review.wrongLevel');
     case 'requestRecheck':
@@ -165,11 +174,26 @@ export function commandGuard(state: PetitionState, command: PetitionCommand, con
   }
 }
 
-function deliveryGuard(state: PetitionState, command: CommandOf<'recordDelivery'>): MessageCode | undefined {
-  const served: Record<typeof command.document, readonly PetitionStatus[]> = {
+function deliveryGuard(state: PetitionState, command: { document: ServedDocument }): MessageCode | undefined {
+  const served: Record<ServedDocument, readonly PetitionStatus[]> = {
     reply: ['replied', 'evaluated', 'reviewed', 'rechecked'],
     reviewAnswer: ['reviewed', 'rechecked'],
     recheckAnswer: ['rechecked'],
   };
   return served[command.document].includes(state.status) ? undefined : 'workflow.delivery.nothingToDeliver';
+}
+
+/**
+ * The date of a delivery (登记送达, and its correction) lies between the day the document was issued and today, both
+ * included, as days in Asia/Shanghai; `now` is the current instant. Returns the message code for the `deliveredAt`
+ * field, or undefined.
+ * @example deliveryDateRefusal(repliedOn24January, { action: 'recordDelivery', document: 'reply', deliveredAt: '2025-01-23T10:00:00+08:00' }, now) // 'workflow.delivery.beforeIssued'
+ */
+export function deliveryDateRefusal(state: PetitionState, command: PetitionCommand, now: string): MessageCode | undefined {
+  if (command.action !== 'recordDelivery' && command.action !== 'correctDelivery') return undefined;
+  const deliveredOn = shanghaiDay(command.deliveredAt);
+  if (deliveredOn > shanghaiDay(now)) return 'workflow.delivery.inFuture';
+  const issuedAt = state.servedDocuments[command.document]?.issuedAt;
+  if (issuedAt !== undefined && deliveredOn < shanghaiDay(issuedAt)) return 'workflow.delivery.beforeIssued';
+  return undefined;
 }

@@ -13,12 +13,16 @@ const Id = z.string().uuid('validation.invalid');
 const Text = SafeText.trim().min(1, 'validation.required').max(5000, 'validation.text.tooLong');
 const Note = SafeText.trim().max(5000, 'validation.text.tooLong').optional();
 
-/** Who a matter accuses or complains about: never the unit it may be routed to (Art. 30). */
-export const Respondents = z.object({
+/**
+ * The accused parties of an accusation (检举控告的被检举控告对象): units — each together with every unit below it — and
+ * staff members. They never see the matter or the accuser, and nothing is routed or assigned to them (Art. 30). Not the
+ * free text "whom it is about" (反映谁) of any matter, nor a mediation's respondents.
+ */
+export const AccusedParties = z.object({
   unitIds: z.array(Id).max(20).default([]),
   staffIds: z.array(Id).max(20).default([]),
 });
-export type Respondents = z.infer<typeof Respondents>;
+export type AccusedParties = z.infer<typeof AccusedParties>;
 
 /** The fields each action carries, without its `action` key; an event's payload has the same shape. */
 export const commandPayloads = {
@@ -28,7 +32,7 @@ export const commandPayloads = {
     canHandle: z.boolean(),
     guidance: Text,
     legalBasis: Note,
-    respondents: Respondents.optional(),
+    accusedParties: AccusedParties.optional(),
   }),
   divert: z.object({ destination: ClaimRoute, noticeText: Text, noticeGivenAt: IsoInstant }),
   recordDiversionOutcome: z.object({ outcome: z.enum(['accepted', 'refused']), filedInChannel: z.boolean().optional(), note: Note }),
@@ -46,6 +50,7 @@ export const commandPayloads = {
   resumeClock: z.object({ clock: ClockKind }),
   reply: z.object({ outcome: ReplyOutcome, facts: Text, legalBasis: Text, deliveredAt: IsoInstant.optional() }),
   recordDelivery: z.object({ document: ServedDocument, deliveredAt: IsoInstant }),
+  correctDelivery: z.object({ document: ServedDocument, deliveredAt: IsoInstant, reason: Text }),
   recordEvaluation: z.object({ rating: EvaluationRating, comment: Note }),
   requestReview: z.object({ reviewingUnitId: Id, reason: Text }),
   answerReview: z.object({ outcome: AppealOutcome, text: Text, deliveredAt: IsoInstant.optional() }),
@@ -76,6 +81,7 @@ export const PauseClockCommand = commandPayloads.pauseClock.extend({ action: z.l
 export const ResumeClockCommand = commandPayloads.resumeClock.extend({ action: z.literal('resumeClock') });
 export const ReplyCommand = commandPayloads.reply.extend({ action: z.literal('reply') });
 export const RecordDeliveryCommand = commandPayloads.recordDelivery.extend({ action: z.literal('recordDelivery') });
+export const CorrectDeliveryCommand = commandPayloads.correctDelivery.extend({ action: z.literal('correctDelivery') });
 export const RecordEvaluationCommand = commandPayloads.recordEvaluation.extend({ action: z.literal('recordEvaluation') });
 export const RequestReviewCommand = commandPayloads.requestReview.extend({ action: z.literal('requestReview') });
 export const AnswerReviewCommand = commandPayloads.answerReview.extend({ action: z.literal('answerReview') });
@@ -108,6 +114,7 @@ export const PetitionCommand = z.discriminatedUnion('action', [
   ResumeClockCommand,
   ReplyCommand,
   RecordDeliveryCommand,
+  CorrectDeliveryCommand,
   RecordEvaluationCommand,
   RequestReviewCommand,
   AnswerReviewCommand,

@@ -4,7 +4,7 @@ import { Channel, PetitionClass } from '../petition/petition.ts';
 import { Role } from '../staff/staff.ts';
 import { SafeText } from '../text/safe-text.ts';
 import { IsoInstant } from '../time/iso-instant.ts';
-import { commandPayloads, Respondents, type PayloadOf } from './petition-command.ts';
+import { commandPayloads, AccusedParties, type PayloadOf } from './petition-command.ts';
 import { PetitionAction } from './petition-action.ts';
 
 /** Who acted: a staff member, or the petitioner themself (kiosk, online, phone page). */
@@ -30,7 +30,9 @@ export const RegistrationPayload = z.object({
   petitionClass: PetitionClass.optional(),
   summary: SafeText.trim().min(1, 'validation.required').max(5000, 'validation.text.tooLong'),
   petitionerIds: z.array(z.string().uuid('validation.invalid')).max(200).default([]),
-  respondents: Respondents.optional(),
+  accusedParties: AccusedParties.optional(),
+  /** Set when the accused units cover the receiving unit: the nearest unit above that they do not (see escalationUnitOf). */
+  escalatedToUnitId: z.string().uuid('validation.invalid').optional(),
   visitId: z.string().uuid('validation.invalid').optional(),
 });
 export type RegistrationPayload = z.infer<typeof RegistrationPayload>;
@@ -54,6 +56,7 @@ export const eventTypeByAction = {
   resumeClock: 'clockResumed',
   reply: 'replied',
   recordDelivery: 'deliveryRecorded',
+  correctDelivery: 'deliveryCorrected',
   recordEvaluation: 'evaluationRecorded',
   requestReview: 'reviewRequested',
   answerReview: 'reviewAnswered',
@@ -89,6 +92,7 @@ export const petitionEventTypeLabels = {
   clockResumed: { zh: '恢复计时', en: 'Clock resumed' },
   replied: { zh: '出具处理意见', en: 'Replied' },
   deliveryRecorded: { zh: '已送达', en: 'Delivered' },
+  deliveryCorrected: { zh: '更正送达日期', en: 'Delivery date corrected' },
   evaluationRecorded: { zh: '满意度评价', en: 'Evaluated' },
   reviewRequested: { zh: '申请复查', en: 'Review requested' },
   reviewAnswered: { zh: '出具复查意见', en: 'Review answered' },
@@ -128,3 +132,14 @@ export const PetitionEvent = z.discriminatedUnion('type', [
   eventSchema('registered', RegistrationPayload),
   ...PetitionAction.options.map((action) => eventSchema(eventTypeByAction[action], commandPayloads[action])),
 ]) as unknown as z.ZodType<PetitionEvent>;
+
+/**
+ * A stored payload under today's field names: events written before December 2026 named the accused parties of an
+ * accusation `respondents`. Applied to every stored payload before it is parsed.
+ * @example upgradeStoredPayload({ respondents: { unitIds: [a], staffIds: [] } }) // { accusedParties: { unitIds: [a], staffIds: [] } }
+ */
+export function upgradeStoredPayload(payload: unknown): unknown {
+  if (payload === null || typeof payload !== 'object' || !('respondents' in payload) || 'accusedParties' in payload) return payload;
+  const { respondents, ...rest } = payload as Record<string, unknown>;
+  return { ...rest, accusedParties: respondents };
+}

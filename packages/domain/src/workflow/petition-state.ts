@@ -3,6 +3,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import type { ClaimRoute } from '../petition/claim-route.ts';
 import type { Channel, PetitionClass, PetitionStatus } from '../petition/petition.ts';
 import type { EvaluationRating } from '../records/evaluation.ts';
+import type { ServedDocument } from '../records/reply.ts';
 import type { PetitionEvent } from './petition-event.ts';
 import { nextStatus } from './transitions.ts';
 
@@ -18,7 +19,9 @@ export interface PetitionState {
   readonly petitionClass?: PetitionClass | undefined;
   readonly claimRoute?: ClaimRoute | undefined;
   /** Units and staff the matter accuses or complains about. */
-  readonly respondents: { readonly unitIds: readonly string[]; readonly staffIds: readonly string[] };
+  readonly accusedParties: { readonly unitIds: readonly string[]; readonly staffIds: readonly string[] };
+  /** An accusation against the receiving unit itself: the unit above that takes it instead (it may route it on). */
+  readonly escalatedToUnitId?: string | undefined;
   /** The unit currently responsible after routing (转送/交办). */
   readonly routedTo?: { readonly unitId: string; readonly mode: 'transfer' | 'assign' } | undefined;
   readonly objectedUnitIds: readonly string[];
@@ -35,10 +38,23 @@ export interface PetitionState {
     | { readonly mediatorStaffId: string; readonly result?: 'agreement' | 'terminated' | undefined; readonly agreementEffectiveOn?: string | undefined }
     | undefined;
   readonly evaluation?: EvaluationRating | undefined;
+  /** The documents served on the petitioner: when each was issued, and the delivery date (送达) once recorded. */
+  readonly servedDocuments: Readonly<Partial<Record<ServedDocument, ServedDocumentState>>>;
   readonly mergedInto?: string | undefined;
   /** How many events built this state: the version for optimistic locking. */
   readonly version: number;
   readonly lastEventAt: string;
+}
+
+/** A served document: issued at the instant of the event that issued it; delivered once recorded (and corrected). */
+export interface ServedDocumentState {
+  readonly issuedAt: string;
+  readonly deliveredAt?: string | undefined;
+}
+
+function withDelivery(documents: PetitionState['servedDocuments'], document: ServedDocument, deliveredAt: string): PetitionState['servedDocuments'] {
+  const issued = documents[document];
+  return issued ? { ...documents, [document]: { ...issued, deliveredAt } } : documents;
 }
 
 function without<T>(items: readonly T[], item: T): readonly T[] {
@@ -67,10 +83,12 @@ export function evolvePetition(state: PetitionState | undefined, event: Petition
       receivedAt: payload.receivedAt,
       hallUnitId: payload.hallUnitId,
       petitionClass: payload.petitionClass,
-      respondents: { unitIds: payload.respondents?.unitIds ?? [], staffIds: payload.respondents?.staffIds ?? [] },
+      accusedParties: { unitIds: payload.accusedParties?.unitIds ?? [], staffIds: payload.accusedParties?.staffIds ?? [] },
+      escalatedToUnitId: payload.escalatedToUnitId,
       objectedUnitIds: [],
       recusedStaffIds: [],
       pausedClocks: [],
+      servedDocuments: {},
       version: 1,
       lastEventAt: event.occurredAt,
     };
@@ -85,7 +103,7 @@ export function evolvePetition(state: PetitionState | undefined, event: Petition
         status: nextStatus(state.status, 'triage'),
         petitionClass: payload.petitionClass,
         claimRoute: payload.claimRoute,
-        respondents: payload.respondents ?? state.respondents,
+        accusedParties: payload.accusedParties ?? state.accusedParties,
       };
     }
     case 'diverted':
@@ -136,17 +154,33 @@ export function evolvePetition(state: PetitionState | undefined, event: Petition
     case 'clockResumed':
       return { ...base, pausedClocks: without(state.pausedClocks, event.payload.clock) };
     case 'replied':
-      return { ...base, status: nextStatus(state.status, 'reply'), replyingUnitId: state.routedTo?.unitId ?? event.actor.unitId ?? undefined, pausedClocks: [] };
+      return {
+        ...base,
+        status: nextStatus(state.status, 'reply'),
+        replyingUnitId: state.routedTo?.unitId ?? event.actor.unitId ?? undefined,
+        pausedClocks: [],
+        servedDocuments: { ...state.servedDocuments, reply: { issuedAt: event.occurredAt, deliveredAt: event.payload.deliveredAt } },
+      };
     case 'evaluationRecorded':
       return { ...base, status: nextStatus(state.status, 'recordEvaluation'), evaluation: event.payload.rating };
     case 'reviewRequested':
       return { ...base, status: nextStatus(state.status, 'requestReview'), reviewingUnitId: event.payload.reviewingUnitId };
     case 'reviewAnswered':
-      return { ...base, status: nextStatus(state.status, 'answerReview'), pausedClocks: [] };
+      return {
+        ...base,
+        status: nextStatus(state.status, 'answerReview'),
+        pausedClocks: [],
+        servedDocuments: { ...state.servedDocuments, reviewAnswer: { issuedAt: event.occurredAt, deliveredAt: event.payload.deliveredAt } },
+      };
     case 'recheckRequested':
       return { ...base, status: nextStatus(state.status, 'requestRecheck'), recheckingUnitId: event.payload.recheckingUnitId };
     case 'recheckAnswered':
-      return { ...base, status: nextStatus(state.status, 'answerRecheck'), pausedClocks: [] };
+      return {
+        ...base,
+        status: nextStatus(state.status, 'answerRecheck'),
+        pausedClocks: [],
+        servedDocuments: { ...state.servedDocuments, recheckAnswer: { issuedAt: event.occurredAt, deliveredAt: event.payload.deliveredAt } },
+      };
     case 'closed':
       return { ...base, status: nextStatus(state.status, 'close') };
     case 'notAccepted':
@@ -156,6 +190,8 @@ export function evolvePetition(state: PetitionState | undefined, event: Petition
     case 'merged':
       return { ...base, status: nextStatus(state.status, 'merge'), mergedInto: event.payload.intoPetitionId };
     case 'deliveryRecorded':
+    case 'deliveryCorrected':
+      return { ...base, servedDocuments: withDelivery(state.servedDocuments, event.payload.document, event.payload.deliveredAt) };
     case 'judicialConfirmationRecorded':
       return base;
   }

@@ -13,7 +13,7 @@ import { isActionInTable, nextStatus } from './transitions.ts';
 const variants: PetitionCommandInput[] = [
   ...Object.values(sampleCommands),
   { action: 'triage', petitionClass: 'claim', claimRoute: 'litigation', canHandle: false, guidance: '请起诉' },
-  { action: 'triage', petitionClass: 'accusation', canHandle: true, guidance: '检举', respondents: { unitIds: [units.departmentA], staffIds: [] } },
+  { action: 'triage', petitionClass: 'accusation', canHandle: true, guidance: '检举', accusedParties: { unitIds: [units.departmentA], staffIds: [] } },
   { action: 'route', unitId: units.departmentB, mode: 'assign' },
   { action: 'concludeMediation', result: 'terminated' },
   { action: 'pauseClock', clock: 'answerReview', reason: 'hearing' },

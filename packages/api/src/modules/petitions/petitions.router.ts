@@ -10,7 +10,7 @@ import { router, staffProcedure } from '../../trpc.ts';
 import { exportQueue } from './export.service.ts';
 import { getPetitionDetail, getQueueCounts, getQueuePage, queuesForRole } from './queries.service.ts';
 import { findRepeatCandidates, registerMatter } from './registration.service.ts';
-import { performAction } from './workflow.service.ts';
+import { filerNameFor, performAction, readerScopeOf } from './workflow.service.ts';
 
 /**
  * One procedure per workflow step: the step's command fields plus the petition and the version the user saw.
@@ -33,9 +33,11 @@ export const petitionsRouter = router({
     .input(PetitionListQuery)
     .output(PetitionListPage)
     .query(async ({ ctx, input }) => {
-      const { items, total } = await listPetitions(ctx.db, { scopePath: ctx.unitPath, statuses: input.statuses, limit: input.limit, after: input.after });
+      const reader = await readerScopeOf(ctx);
+      const page = await listPetitions(ctx.db, { reader, statuses: input.statuses, limit: input.limit, after: input.after });
+      const items = page.items.map((item) => ({ ...item, petitionerName: filerNameFor(ctx.actor, item.petitionClass, item.petitionerName) }));
       const last = items.at(-1);
-      return { items, total, nextCursor: items.length === input.limit && last ? { receivedAt: last.receivedAt, id: last.id } : null };
+      return { items, total: page.total, nextCursor: items.length === input.limit && last ? { receivedAt: last.receivedAt, id: last.id } : null };
     }),
   /** A work queue page, earliest due date first, with filters. */
   queue: staffProcedure('petition.list').input(QueueQuery).output(QueuePage).query(({ ctx, input }) => getQueuePage(ctx, input)),
@@ -77,6 +79,7 @@ export const petitionsRouter = router({
   resumeClock: step('resumeClock'),
   reply: step('reply'),
   recordDelivery: step('recordDelivery'),
+  correctDelivery: step('correctDelivery'),
   recordEvaluation: step('recordEvaluation'),
   requestReview: step('requestReview'),
   answerReview: step('answerReview'),

@@ -13,13 +13,22 @@ import { countQueues, listQueue } from '@xinfang/db/repositories/work-queue';
 import { findVisitReception } from '@xinfang/db/repositories/visits';
 import type { z } from 'zod';
 import { cachedWorkCalendar } from '../calendar/calendar.service.ts';
-import { accessActorOf, accessTargetOfLoaded, assertMayView, cachedUnits, loadPetition, refreshClocks, toClockView, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
+import {
+  accessActorOf,
+  accessTargetOfLoaded,
+  assertMayView,
+  cachedUnits,
+  filerNameFor,
+  loadPetition,
+  readerScopeOf,
+  refreshClocks,
+  toClockView,
+  toEventActor,
+  unitTreeOf,
+  type StaffContext,
+} from './workflow.service.ts';
 
 type ParsedQueueQuery = z.output<typeof QueueQuery>;
-
-function scopeOf(ctx: StaffContext) {
-  return { unitPath: ctx.unitPath, unitId: ctx.actor.unitId };
-}
 
 function filtersOf(input: ParsedQueueQuery) {
   const { queue: _queue, limit: _limit, after: _after, ...filters } = input;
@@ -29,7 +38,9 @@ function filtersOf(input: ParsedQueueQuery) {
 /** A page of a work queue, earliest due first. Clock projections computed before today are refreshed first. */
 export async function getQueuePage(ctx: StaffContext, input: ParsedQueueQuery): Promise<QueuePage> {
   await refreshClocks(ctx, { all: false });
-  const { items, total, totalIsCapped } = await listQueue(ctx.db, scopeOf(ctx), input.queue, filtersOf(input), { limit: input.limit, after: input.after });
+  const page = await listQueue(ctx.db, await readerScopeOf(ctx), input.queue, filtersOf(input), { limit: input.limit, after: input.after });
+  const { total, totalIsCapped } = page;
+  const items = page.items.map((item) => ({ ...item, petitionerName: filerNameFor(ctx.actor, item.petitionClass, item.petitionerName) }));
   const last = items.at(-1);
   return { items, total, totalIsCapped, nextCursor: items.length === input.limit && last ? { dueAt: last.dueAt, id: last.id } : null };
 }
@@ -38,7 +49,7 @@ export async function getQueuePage(ctx: StaffContext, input: ParsedQueueQuery): 
 export async function getQueueCounts(ctx: StaffContext, input: ParsedQueueQuery): Promise<QueueCounts> {
   await refreshClocks(ctx, { all: false });
   const queues = QueueKey.options;
-  return countQueues(ctx.db, scopeOf(ctx), queues, filtersOf(input));
+  return countQueues(ctx.db, await readerScopeOf(ctx), queues, filtersOf(input));
 }
 
 /** The queues to show this reader, in menu order. */
@@ -68,7 +79,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
     ),
     listPetitionPersons(ctx.db, row.id, row.petitioner_id),
     listDocuments(ctx.db, row.id),
-    listRelatedPetitions(ctx.db, row.id),
+    listRelatedPetitions(ctx.db, row.id, await readerScopeOf(ctx)),
     row.visit_id ? findVisitReception(ctx.db, row.visit_id) : undefined,
   ]);
   const target = accessTargetOfLoaded(loaded);
@@ -111,13 +122,14 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
     hall: { id: row.hall_unit_id, name: unitName(row.hall_unit_id) ?? '' },
     street: row.street_unit_id ? { id: row.street_unit_id, name: unitName(row.street_unit_id) ?? '' } : null,
     handlingUnit: handlingUnitId ? { id: handlingUnitId, name: unitName(handlingUnitId) ?? '' } : null,
-    respondentUnitIds: [...state.respondents.unitIds],
+    accusedUnitIds: [...state.accusedParties.unitIds],
+    accusedStaffIds: [...state.accusedParties.staffIds],
     extensionRequest: state.extensionRequest ? { days: state.extensionRequest.days, reason: state.extensionRequest.reason } : null,
     replyingUnitId: state.replyingUnitId ?? null,
     reviewingUnitId: state.reviewingUnitId ?? null,
     persons: persons.map((person) => ({
       petitionerId: person.id,
-      name: person.name,
+      name: filerNameFor(ctx.actor, state.petitionClass, person.name),
       idNumberMasked: person.id_number_masked,
       mobileMasked: person.mobile_masked,
       isRepresentative: person.is_representative,

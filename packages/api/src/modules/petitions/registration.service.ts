@@ -6,13 +6,15 @@ import { registerPetition } from '@xinfang/domain/workflow/register-petition';
 import { appendAudit } from '@xinfang/db/repositories/audit';
 import { findPetitionByIdempotencyKey } from '@xinfang/db/repositories/petitions';
 import { insertRegisteredPetition } from '@xinfang/db/repositories/petition-events';
-import { findPetitionerByIdNumberHash, findPetitionsByPersonHashes } from '@xinfang/db/repositories/petition-people';
+import { findPetitionerByIdNumberHash, findPetitionsByPersonHashes, findVisiblePetitionIds, isPetitionerVisibleTo } from '@xinfang/db/repositories/petition-people';
+import { escalationUnitOf } from '@xinfang/domain/permissions/petition-visibility';
+import { isWithinUnit } from '@xinfang/domain/units/unit-tree';
 import { listUnits } from '@xinfang/db/repositories/units';
 import { protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
 import type { z } from 'zod';
 import type { RegisterMatterInput as RegisterMatterSchema, RepeatCandidatesQuery as RepeatQuerySchema } from '@xinfang/domain/casework/registration';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import { projectionOf, toEventActor, type StaffContext } from './workflow.service.ts';
+import { projectionOf, readerScopeOf, toEventActor, unitTreeOf, type StaffContext } from './workflow.service.ts';
 
 type ParsedRegistration = z.output<typeof RegisterMatterSchema>;
 type ParsedRepeatQuery = z.output<typeof RepeatQuerySchema>;
@@ -32,10 +34,21 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
   const now = ctx.now();
   const petitionId = newRowId();
   const trackingCode = generateTrackingCode(ctx.randomBytes);
+  const reader = await readerScopeOf(ctx);
   return ctx.db.transaction().execute(async (tx) => {
     const units = await listUnits(tx);
+    const tree = unitTreeOf(units);
     const hall = units.find((unit) => unit.id === input.hallUnitId);
     if (!hall) throw new DomainError('registration.hallRequired', 'invalid');
+    // an officer registers in a hall of their own jurisdiction, and links only persons and matters they may see
+    if (!isWithinUnit(tree, hall.id, ctx.actor.unitId)) throw new DomainError('access.outsideJurisdiction', 'forbidden');
+    const candidateIds = input.repeatDecisions.map((decision) => decision.candidatePetitionId);
+    const visibleCandidates = await findVisiblePetitionIds(tx, candidateIds, reader);
+    if (candidateIds.some((id) => !visibleCandidates.has(id))) throw new DomainError('access.outsideJurisdiction', 'forbidden');
+    const accused = input.petitionClass === 'accusation' ? input.accusedParties : undefined;
+    const knownUnitIds = new Set(units.map((unit) => unit.id));
+    if (accused?.unitIds.some((id) => !knownUnitIds.has(id))) throw new DomainError('unit.notFound', 'invalid');
+    const escalatedToUnitId = accused ? escalationUnitOf(tree, hall.id, accused) : undefined;
     const street = input.streetUnitId ? units.find((unit) => unit.id === input.streetUnitId) : hall.kind === 'street' ? hall : undefined;
     if (input.streetUnitId && !street) throw new DomainError('unit.notFound', 'invalid');
 
@@ -45,6 +58,7 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
       if (petitionerId) {
         const known = await tx.selectFrom('petitioners').select('id').where('id', '=', petitionerId).executeTakeFirst();
         if (!known) throw new DomainError('validation.invalid', 'invalid');
+        if (!(await isPetitionerVisibleTo(tx, petitionerId, reader))) throw new DomainError('access.outsideJurisdiction', 'forbidden');
       }
       const idNumber = person.idCardNumber ? protectIdNumber(ctx.keys, person.idCardNumber) : undefined;
       if (!petitionerId && idNumber) petitionerId = (await findPetitionerByIdNumberHash(tx, idNumber.hash))?.id;
@@ -101,7 +115,8 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
         petitionClass: input.petitionClass,
         summary: input.summary,
         petitionerIds: persons.map((person) => person.id),
-        respondents: input.respondents,
+        accusedParties: input.accusedParties,
+        escalatedToUnitId,
         visitId,
       },
       toEventActor(ctx.actor),
@@ -133,7 +148,9 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
         registered_at: now,
         registered_by: ctx.actor.staffId,
         idempotency_key: input.idempotencyKey,
-        accused_unit_id: projection.accusedUnitId,
+        accused_unit_ids: [...projection.accusedUnitIds],
+        accused_staff_ids: [...projection.accusedStaffIds],
+        responsible_path: projection.responsiblePath,
         due_at: projection.dueAt,
         light: projection.light,
         clocks: JSON.stringify(projection.clocks),
@@ -169,7 +186,8 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
       targetId: petitionId,
       ip: ctx.clientIp,
     });
-    return { id: petitionId, trackingCode, version: state.version };
+    const escalatedTo = escalatedToUnitId ? units.find((unit) => unit.id === escalatedToUnitId) : undefined;
+    return { id: petitionId, trackingCode, version: state.version, ...(escalatedTo ? { escalatedTo: { unitId: escalatedTo.id, name: escalatedTo.name_zh } } : {}) };
   });
 }
 
@@ -177,7 +195,7 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
 export async function findRepeatCandidates(ctx: StaffContext, input: ParsedRepeatQuery): Promise<RepeatCandidate[]> {
   const idHashes = input.idCardNumbers.map((number) => protectIdNumber(ctx.keys, number).hash);
   const mobileHashes = input.mobiles.map((mobile) => protectMobile(ctx.keys, mobile).hash);
-  const rows = await findPetitionsByPersonHashes(ctx.db, idHashes, mobileHashes);
+  const rows = await findPetitionsByPersonHashes(ctx.db, idHashes, mobileHashes, await readerScopeOf(ctx));
   const seen = new Set<string>();
   const candidates: RepeatCandidate[] = [];
   for (const row of rows) {

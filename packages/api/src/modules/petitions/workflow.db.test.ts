@@ -141,7 +141,7 @@ describe('guards: a refused step changes nothing', () => {
     if (start !== 'registered') {
       const triage =
         start === 'triagedAccusation'
-          ? { petitionClass: 'accusation', canHandle: true, guidance: '检举控告', respondents: { unitIds: [units['440304D01']!], staffIds: [] } }
+          ? { petitionClass: 'accusation', canHandle: true, guidance: '检举控告', accusedParties: { unitIds: [units['440304D01']!], staffIds: [] } }
           : { petitionClass: 'suggestion', canHandle: true, guidance: '建议意见' };
       v = (await callers.lawyer!.petitions.triage({ petitionId: id, expectedVersion: v, ...(triage as { petitionClass: 'suggestion'; canHandle: true; guidance: string }) })).version;
     }

@@ -3,12 +3,14 @@ import type { WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
 import { documentKindOfAction, formatSerialNumber } from '@xinfang/domain/casework/documents';
 import { DomainError } from '@xinfang/domain/errors';
 import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
-import { checkAccess, accessTargetOf, type AccessActor, type AccessTarget } from '@xinfang/domain/permissions/can';
+import { checkAccess, accessTargetOf, accessRoles, type AccessActor, type AccessTarget } from '@xinfang/domain/permissions/can';
+import { firewallKeysOf } from '@xinfang/domain/permissions/petition-visibility';
+import type { ReaderScope } from '@xinfang/db/repositories/petition-visibility';
 import type { Actor } from '@xinfang/domain/staff';
 import type { UnitTree } from '@xinfang/domain/units/unit-tree';
 import { applyAction } from '@xinfang/domain/workflow/apply-action';
 import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
-import { ActorRole, PetitionEvent, RegistrationPayload, type EventActor } from '@xinfang/domain/workflow/petition-event';
+import { ActorRole, PetitionEvent, RegistrationPayload, upgradeStoredPayload, type EventActor } from '@xinfang/domain/workflow/petition-event';
 import { replay } from '@xinfang/domain/workflow/replay';
 import type { PetitionState } from '@xinfang/domain/workflow/petition-state';
 import { appendAudit } from '@xinfang/db/repositories/audit';
@@ -24,6 +26,7 @@ import {
 } from '@xinfang/db/repositories/petition-events';
 import { insertDocument, nextDocumentNumber } from '@xinfang/db/repositories/petition-documents';
 import { listUnits } from '@xinfang/db/repositories/units';
+import { maskName } from '@xinfang/security/masking';
 import { cachedReference } from '../../reference-cache.ts';
 import type { Executor } from '@xinfang/db/database';
 import type { PetitionRow, UnitRow } from '@xinfang/db/schema';
@@ -59,7 +62,7 @@ export function toDomainEvents(row: PetitionRow, stored: readonly StoredEventRow
     const occurredAt = iso(event.occurred_at);
     const actor = eventActorOf(event);
     if (event.type === 'registered') {
-      const parsed = RegistrationPayload.safeParse(event.payload);
+      const parsed = RegistrationPayload.safeParse(upgradeStoredPayload(event.payload));
       const payload = parsed.success
         ? parsed.data
         : RegistrationPayload.parse({
@@ -74,7 +77,7 @@ export function toDomainEvents(row: PetitionRow, stored: readonly StoredEventRow
           });
       return { type: 'registered', occurredAt, actor, payload };
     }
-    return PetitionEvent.parse({ type: event.type, occurredAt, actor, payload: event.payload });
+    return PetitionEvent.parse({ type: event.type, occurredAt, actor, payload: upgradeStoredPayload(event.payload) });
   });
 }
 
@@ -101,14 +104,17 @@ export { clockProjection, toClockView };
 
 export function projectionOf(state: PetitionState, events: readonly PetitionEvent[], calendar: WorkCalendar, units: readonly UnitRow[], now: Date): PetitionProjection {
   const handlingUnitId = state.routedTo?.unitId ?? null;
-  const handlingUnit = handlingUnitId ? units.find((unit) => unit.id === handlingUnitId) : undefined;
+  // until it is routed, an accusation escalated past its receiving unit belongs to the unit that took it up
+  const responsibleUnitId = handlingUnitId ?? state.escalatedToUnitId ?? null;
+  const handlingUnit = responsibleUnitId ? units.find((unit) => unit.id === responsibleUnitId) : undefined;
   return {
     status: state.status,
     petitionClass: state.petitionClass ?? null,
     claimRoute: state.claimRoute ?? null,
     handlingUnitId,
     responsiblePath: handlingUnit?.path ?? null,
-    accusedUnitId: state.petitionClass === 'accusation' ? (state.respondents.unitIds[0] ?? null) : null,
+    accusedUnitIds: state.petitionClass === 'accusation' ? state.accusedParties.unitIds : [],
+    accusedStaffIds: state.petitionClass === 'accusation' ? state.accusedParties.staffIds : [],
     ...clockProjection(events, calendar, now),
   };
 }
@@ -132,6 +138,21 @@ export function accessTargetOfLoaded(loaded: Pick<LoadedPetition, 'row' | 'state
 export function assertMayView(actor: Actor, loaded: Pick<LoadedPetition, 'row' | 'state'>, tree: UnitTree): void {
   const decision = checkAccess(accessActorOf(actor), 'petition.view', accessTargetOfLoaded(loaded), tree);
   if (!decision.allowed) throw new DomainError(decision.code, 'forbidden');
+}
+
+/**
+ * The reader as every list of petitions filters by it (jurisdiction by unit path, and the accusation firewall's keys):
+ * the one scope that queues, counts, the petitions list, search, related matters and repeat candidates all take.
+ */
+export async function readerScopeOf(ctx: StaffContext): Promise<ReaderScope> {
+  const tree = unitTreeOf(await cachedUnits(ctx.db));
+  return { unitPath: ctx.unitPath, unitId: ctx.actor.unitId, firewall: firewallKeysOf(ctx.actor, tree) };
+}
+
+/** Masks who filed an accusation for a role without `accuser.view` (lists: jurisdiction and firewall already applied). */
+export function filerNameFor(actor: Actor, petitionClass: string | null | undefined, name: string): string {
+  if (petitionClass !== 'accusation' || (accessRoles['accuser.view'] as readonly string[]).includes(actor.role)) return name;
+  return maskName(name);
 }
 
 /** Every unit, kept briefly (reference data: see reference-cache.ts), for read paths outside a transaction. */

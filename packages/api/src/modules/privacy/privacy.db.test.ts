@@ -1,6 +1,6 @@
 import { seedDemoData } from '@xinfang/db/seed';
 import { getUnitByCode } from '@xinfang/db/repositories/units';
-import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
+import { createTestKeys, patchStoredEventsForTest, useTestDatabase } from '@xinfang/db/testing';
 import { hashPassword } from '@xinfang/security/password';
 import { protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,15 +20,18 @@ async function signedIn(username: string, password: string) {
 }
 
 beforeAll(async () => {
-  await seedDemoData(test.db, { now: new Date(), keys, hashPassword, petitions: 6 });
+  await seedDemoData(test.db, { now: new Date(), keys, hashPassword, petitions: 30 });
   const department = await getUnitByCode(test.db, '440304D01');
-  const [first, second] = await test.db.selectFrom('petitions').select(['id', 'petitioner_id']).orderBy('id').limit(2).execute();
+  const routedThere = await test.db.selectFrom('petitions').select('id').where('handling_unit_id', '=', department.id).orderBy('id').executeTakeFirstOrThrow();
+  const [first] = await test.db.selectFrom('petitions').select(['id', 'petitioner_id']).where('id', '<>', routedThere.id).orderBy('id').limit(1).execute();
   ordinaryId = first!.id;
-  accusationId = second!.id;
+  accusationId = routedThere.id;
   const sealed = protectIdNumber(keys, exampleIdNumber);
   await test.db.updateTable('petitioners').set({ id_number_cipher: sealed.cipher, id_number_hash: sealed.hash, id_number_masked: sealed.masked }).where('id', '=', first!.petitioner_id).execute();
   // an accusation against the housing bureau that (wrongly) reached that bureau: the firewall must still hold
-  await test.db.updateTable('petitions').set({ petition_class: 'accusation', accused_unit_id: department.id, handling_unit_id: department.id }).where('id', '=', accusationId).execute();
+  // (written into its log as if registration and triage had said so: the rule reads the replayed state)
+  await patchStoredEventsForTest(test.db, accusationId, ['registered', 'triaged'], { petitionClass: 'accusation', accusedParties: { unitIds: [department.id], staffIds: [] } });
+  await test.db.updateTable('petitions').set({ petition_class: 'accusation', accused_unit_ids: [department.id] }).where('id', '=', accusationId).execute();
 });
 
 describe('reveal', () => {

@@ -1,12 +1,12 @@
-import { assertCan, type AccessTarget } from '@xinfang/domain/permissions/can';
+import { assertCan, mayViewFiler } from '@xinfang/domain/permissions/can';
 import { DomainError } from '@xinfang/domain/errors';
 import type { RevealInput, RevealResult } from '@xinfang/domain/security/privacy';
 import type { Actor } from '@xinfang/domain/staff';
-import { UnitKind } from '@xinfang/domain/staff';
 import { appendAudit } from '@xinfang/db/repositories/audit';
-import { findPetitionPrivacyRow, loadUnitTree } from '@xinfang/db/repositories/privacy';
+import { findPetitionPrivacyRow } from '@xinfang/db/repositories/privacy';
 import { decryptPersonalData } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../../context.ts';
+import { accessTargetOfLoaded, cachedUnits, loadPetition, unitTreeOf } from '../petitions/workflow.service.ts';
 
 interface StaffContext extends ApiContext {
   actor: Actor;
@@ -18,18 +18,15 @@ interface StaffContext extends ApiContext {
  * transaction that reads the value.
  */
 export async function revealPersonalData(ctx: StaffContext, input: RevealInput): Promise<RevealResult> {
-  const row = await findPetitionPrivacyRow(ctx.db, input.petitionId, input.petitionerId);
-  if (!row) throw new DomainError('petition.notFound', 'notFound');
-  const tree = (await loadUnitTree(ctx.db)).map((unit) => ({ ...unit, kind: UnitKind.parse(unit.kind) }));
-  const isAccusation = row.petitionClass === 'accusation';
-  const target: AccessTarget = {
-    unitIds: row.unitIds,
-    petitionClass: isAccusation ? 'accusation' : undefined,
-    respondents: isAccusation ? { unitIds: row.accusedUnitId ? [row.accusedUnitId] : [], staffIds: [] } : undefined,
-  };
+  // the one access rule: the target replayed from the petition's events, every accused unit and person included
+  const [loaded, units] = await Promise.all([loadPetition(ctx.db, input.petitionId), cachedUnits(ctx.db)]);
+  const tree = unitTreeOf(units);
+  const target = accessTargetOfLoaded(loaded);
   assertCan(ctx.actor, 'identity.reveal', target, tree);
   // the petitioner of an accusation is the accuser: that needs its own permission
-  if (isAccusation) assertCan(ctx.actor, 'accuser.view', target, tree);
+  if (!mayViewFiler(ctx.actor, target, tree)) throw new DomainError('access.accuserHidden', 'forbidden');
+  const row = await findPetitionPrivacyRow(ctx.db, input.petitionId, input.petitionerId);
+  if (!row) throw new DomainError('petition.notFound', 'notFound');
   const sealed = input.field === 'mobile' ? row.mobileCipher : input.field === 'idNumber' ? row.idNumberCipher : row.addressCipher;
   if (!sealed) throw new DomainError('privacy.valueMissing', 'notFound');
   const value = decryptPersonalData(ctx.keys, sealed);

@@ -1,13 +1,13 @@
 import type { SearchQuery, SearchResult } from '@xinfang/domain/search/search-query';
 import { searchPetitions } from '@xinfang/db/repositories/search';
 import type { z } from 'zod';
-import type { StaffContext } from '../petitions/workflow.service.ts';
+import { readerScopeOf, type StaffContext } from '../petitions/workflow.service.ts';
 
 type ParsedSearchQuery = z.output<typeof SearchQuery>;
 
 /** Petitions in the reader's jurisdiction whose text contains every word of the query, newest first. */
 export async function searchMatters(ctx: StaffContext, input: ParsedSearchQuery): Promise<SearchResult> {
-  const rows = await searchPetitions(ctx.db, { scopePath: ctx.unitPath, unitId: ctx.actor.unitId, text: input.text, limit: input.limit });
+  const rows = await searchPetitions(ctx.db, { reader: await readerScopeOf(ctx), text: input.text, limit: input.limit });
   return {
     items: rows.slice(0, input.limit).map((row) => ({
       id: row.id,
