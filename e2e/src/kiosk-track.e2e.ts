@@ -62,8 +62,9 @@ describe('looking up a matter', () => {
     await context.close();
   });
 
-  it.each(['zh', 'en'] as const)('answers a wrong pair neutrally and locks the code after 5 tries (phone, %s)', async (language) => {
-    const code = await submitMatter(server.baseUrl, language === 'zh' ? '19900004002' : '19900004003');
+  it.each(['zh', 'en'] as const)('answers a wrong pair neutrally; after 10 wrong tries asks for the full mobile number, which opens the matter (phone, %s)', async (language) => {
+    const mobile = language === 'zh' ? '19900004002' : '19900004003';
+    const code = await submitMatter(server.baseUrl, mobile);
     const { context, page } = await kioskPage(browser, 'phone');
     await page.goto(`${server.baseUrl}/kiosk/track`);
     if (language === 'en') await switchLanguage(page);
@@ -73,12 +74,17 @@ describe('looking up a matter', () => {
     const neutral = language === 'zh' ? '查询码与手机号后4位不匹配' : 'do not match';
     await page.getByTestId('track-error').getByText(neutral).waitFor();
     await capture(page, `kiosk-track-wrong-phone-${language}`);
-    for (let attempt = 2; attempt <= 5; attempt++) {
+    for (let attempt = 2; attempt <= 11; attempt++) {
       await page.getByTestId('track-submit').tap();
       await page.getByTestId('track-error').waitFor();
     }
-    await page.getByTestId('track-error').getByText(language === 'zh' ? '已暂停查询15分钟' : 'paused for 15 minutes').waitFor();
-    await capture(page, `kiosk-track-locked-phone-${language}`);
+    await page.getByTestId('track-error').getByText(language === 'zh' ? '请再输入提交时填写的完整手机号码' : 'also enter the full mobile number').waitFor();
+    await capture(page, `kiosk-track-full-mobile-phone-${language}`);
+    // the owner is not locked out: the full number opens the matter at once
+    await enterLast4(page, mobile.slice(-4), false);
+    await page.getByTestId('field-full-mobile').locator('input').fill(mobile);
+    await page.getByTestId('track-submit').tap();
+    await page.getByTestId('timeline').waitFor();
     await context.close();
   });
 

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, type AppRouter } from '@xinfang/api';
@@ -13,6 +12,7 @@ import type { PersonalDataKeys } from '@xinfang/security/personal-data';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { translateMessage } from '@xinfang/domain/messages';
 import { renderLandingPage } from './landing-page.ts';
+import { callerContextOf, defaultRateLimits, registerRateLimits, trpcLimitOptions, type RateLimits } from './rate-limits.ts';
 
 export const sessionCookieName = 'xinfang_session';
 
@@ -27,7 +27,7 @@ export interface AppOptions {
   consoleDist: string;
   kioskDist: string;
   now?: () => Date;
-  /** Requests per minute per address on the public procedures; the benchmark raises them. */
+  /** Per-caller limits per minute on the public procedures (rate-limits.ts); the benchmark raises them. */
   rateLimits?: Partial<RateLimits>;
   /** Largest request body; the kiosk's three photos (≤300 KiB each, base64) must fit. */
   bodyLimitBytes?: number;
@@ -35,37 +35,6 @@ export interface AppOptions {
   logStream?: { write: (line: string) => void };
   /** Fastify's trustProxy: set when a TLS-terminating proxy stands in front, so addresses and https are the client's. */
   trustProxy?: boolean | string[] | ((address: string, hop: number) => boolean);
-}
-
-/** Per-address limits, per minute: tracking lookups (code guessing), sign-in attempts, other public calls. */
-export interface RateLimits {
-  trackingPerMinute: number;
-  signInPerMinute: number;
-  publicPerMinute: number;
-}
-
-export const defaultRateLimits: RateLimits = { trackingPerMinute: 10, signInPerMinute: 20, publicPerMinute: 120 };
-
-const publicProcedures = new Set(
-  Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: string } } }>)
-    .filter(([, procedure]) => procedure._def.meta?.permission === 'public')
-    .map(([path]) => path),
-);
-
-const knownProcedures: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
-
-/**
- * Which per-address bucket a tRPC request counts against, from the procedure names in its URL (a batch names
- * several): tracking lookups are the tightest; staff procedures have none (staff sit behind one address).
- * Names that are no procedure count as public, so probing costs the same as calling.
- */
-export function rateLimitBucketOf(url: string): keyof RateLimits | undefined {
-  if (!url.startsWith('/trpc/')) return undefined;
-  const names = decodeURIComponent(url.slice('/trpc/'.length).split('?')[0] ?? '').split(',');
-  if (names.some((name) => /track/i.test(name))) return 'trackingPerMinute';
-  if (names.includes('auth.signIn')) return 'signInPerMinute';
-  if (names.some((name) => publicProcedures.has(name) || !knownProcedures.has(name))) return 'publicPerMinute';
-  return undefined;
 }
 
 /** The host of an Origin header; a malformed one (`null` from a sandboxed frame, junk) counts as foreign. */
@@ -123,23 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie, { hook: 'onRequest' });
 
   const rateLimits = { ...defaultRateLimits, ...options.rateLimits };
-  await app.register(fastifyRateLimit, { global: false });
-  const limiters = Object.fromEntries(
-    (Object.keys(rateLimits) as (keyof RateLimits)[]).map((bucket) => [
-      bucket,
-      app.rateLimit({
-        max: rateLimits[bucket],
-        timeWindow: 60_000,
-        keyGenerator: (request) => `${bucket}:${request.ip}`,
-        // thrown, then answered by the error handler below in our bilingual shape
-        errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `retry in ${context.after}` }),
-      }),
-    ]),
-  ) as Record<keyof RateLimits, ReturnType<typeof app.rateLimit>>;
-  app.addHook('onRequest', async (request, reply) => {
-    const bucket = rateLimitBucketOf(request.url);
-    if (bucket) await limiters[bucket].call(app, request, reply);
-  });
+  registerRateLimits(app, rateLimits, now);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -202,12 +155,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const isSecure = (request: FastifyRequest) => request.protocol === 'https';
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
     router: appRouter,
+    ...trpcLimitOptions,
     createContext: ({ req, res }: { req: FastifyRequest; res: FastifyReply }): ApiContext => ({
       db: options.database.db,
       keys: options.keys,
       now,
       randomBytes: (length) => new Uint8Array(randomBytes(length)),
       clientIp: req.ip,
+      ...callerContextOf(req, rateLimits),
       sessionToken: req.cookies[sessionCookieName],
       setSessionCookie: (token, expiresAt) => {
         void res.setCookie(sessionCookieName, token, { httpOnly: true, sameSite: 'strict', secure: isSecure(req), path: '/', expires: expiresAt });

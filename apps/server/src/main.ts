@@ -7,7 +7,7 @@ import { seedDemoDataOnce } from '@xinfang/db/seed-once';
 import { loadKeys } from '@xinfang/security/key-store';
 import { hashPassword } from '@xinfang/security/password';
 import { buildApp } from './app.ts';
-import { parseEnvironment, parseTrustProxy } from './env.ts';
+import { parseEnvironment, parseTrustProxy, trustProxyWarning } from './env.ts';
 
 const startedAt = performance.now();
 const environment = parseEnvironment(process.env);
@@ -45,10 +45,14 @@ const app = await buildApp({
     trackingPerMinute: environment.RATE_LIMIT_TRACKING_PER_MINUTE,
     signInPerMinute: environment.RATE_LIMIT_SIGN_IN_PER_MINUTE,
     publicPerMinute: environment.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    terminalsPerAddress: environment.RATE_LIMIT_TERMINALS_PER_ADDRESS,
   },
   bodyLimitBytes: environment.BODY_LIMIT_BYTES,
   trustProxy: parseTrustProxy(environment.TRUST_PROXY),
 });
+
+const trustProxyProblem = trustProxyWarning(environment);
+if (trustProxyProblem) app.log.warn(trustProxyProblem);
 
 if (loadedKeys.origin === 'generated') {
   app.log.warn(`Generated a new personal-data key at ${loadedKeys.path}. Fine for a demo; in production set XINFANG_DATA_KEYS/XINFANG_HASH_KEY or XINFANG_KEY_FILE and keep the key outside the data folder.`);

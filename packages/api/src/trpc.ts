@@ -56,7 +56,11 @@ const t = initTRPC
         };
       }
       if (isDomainError(cause)) {
-        return { ...shape, message: cause.messageEn, data: { ...shape.data, stack: undefined, messageCode: cause.code, messageZh: cause.messageZh, fieldErrors: null } };
+        return {
+          ...shape,
+          message: cause.messageEn,
+          data: { ...shape.data, stack: undefined, messageCode: cause.code, messageZh: cause.messageZh, fieldErrors: null, retryAfterSeconds: cause.retryAfterSeconds ?? null },
+        };
       }
       if (error.code === 'SERVICE_UNAVAILABLE') {
         return {

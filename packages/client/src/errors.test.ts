@@ -27,6 +27,11 @@ describe('describeApiError', () => {
     expect(describeApiError(clientError({ httpStatus }), 'en').kind).toBe(kind);
   });
 
+  it('reports being rate-limited as such, with the message code and the seconds to wait, never as the network', () => {
+    const described = describeApiError(clientError({ httpStatus: 429, messageCode: 'tracking.rateLimited', messageZh: '本终端查询次数过多，请42秒后再试', retryAfterSeconds: 42 }), 'zh');
+    expect(described).toEqual({ message: '本终端查询次数过多，请42秒后再试', fieldMessages: {}, kind: 'rateLimited', messageCode: 'tracking.rateLimited', retryAfterSeconds: 42 });
+  });
+
   it('treats anything else as a network failure', () => {
     expect(describeApiError(new TypeError('Failed to fetch'), 'zh')).toMatchObject({ kind: 'network', message: '网络连接中断，请稍后重试' });
   });

@@ -12,6 +12,10 @@ export interface DescribedError {
   message: string;
   fieldMessages: Record<string, string>;
   kind: 'validation' | 'unauthenticated' | 'forbidden' | 'conflict' | 'notFound' | 'rateLimited' | 'network' | 'server';
+  /** The server's message code, for a screen that says more than the message (e.g. asks for another field). */
+  messageCode?: string | undefined;
+  /** When refused for a while (429): the seconds until a retry can succeed. */
+  retryAfterSeconds?: number | undefined;
 }
 
 interface ErrorData {
@@ -19,6 +23,7 @@ interface ErrorData {
   messageCode?: string | null;
   messageZh?: string | null;
   fieldErrors?: Record<string, FieldMessage> | null;
+  retryAfterSeconds?: number | null;
 }
 
 const kindByStatus: Record<number, DescribedError['kind']> = {
@@ -43,7 +48,13 @@ export function describeApiError(error: unknown, language: Language): DescribedE
     const fieldMessages: Record<string, string> = {};
     for (const [field, message] of Object.entries(data.fieldErrors ?? {})) fieldMessages[field] = message[language];
     const message = language === 'zh' ? (data.messageZh ?? error.message) : error.message;
-    return { message, fieldMessages, kind: kindByStatus[data.httpStatus ?? 500] ?? 'server' };
+    return {
+      message,
+      fieldMessages,
+      kind: kindByStatus[data.httpStatus ?? 500] ?? 'server',
+      messageCode: data.messageCode ?? undefined,
+      retryAfterSeconds: data.retryAfterSeconds ?? undefined,
+    };
   }
   return { message: translateMessage('network.unavailable', language), fieldMessages: {}, kind: 'network' };
 }

@@ -10,6 +10,7 @@ export type ApiClient = TRPCClient<AppRouter>;
  */
 export function createApiClient(url = '/trpc', fetchImplementation: typeof fetch = (input, init) => globalThis.fetch(input, init)): ApiClient {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url, fetch: (input, init) => fetchImplementation(input, { ...init, credentials: 'same-origin' }) })],
+    // the server refuses batches of more than 10 calls (apps/server/src/rate-limits.ts)
+    links: [httpBatchLink({ url, maxItems: 10, fetch: (input, init) => fetchImplementation(input, { ...init, credentials: 'same-origin' }) })],
   });
 }

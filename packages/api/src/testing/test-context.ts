@@ -2,8 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { KioskSubmission } from '@xinfang/domain/kiosk';
 import type { Database } from '@xinfang/db/database';
 import type { PersonalDataKeys } from '@xinfang/security/personal-data';
+import { defaultCallerLimits } from '@xinfang/domain/security/attempt-limits';
 import type { ApiContext } from '../context.ts';
 import { createCaller } from '../router.ts';
+
+/** Caller limits high enough that tests sharing one address never meet them; limit tests pass their own. */
+const generousCallerLimits = { ...defaultCallerLimits, trackingPerMinute: 1_000_000, signInPerMinute: 1_000_000, publicPerMinute: 1_000_000 };
 
 /** A request context over a real database, with a cookie jar, for procedure tests. */
 export function createTestContext(db: Database, keys: PersonalDataKeys, overrides: Partial<ApiContext> = {}) {
@@ -26,6 +30,7 @@ export function createTestContext(db: Database, keys: PersonalDataKeys, override
     kiosk: { hallUnitCode: '440304', idleWarningSeconds: 60, idleResetSeconds: 90 },
     session: { idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 },
     demoMode: true,
+    callerLimits: generousCallerLimits,
     ...overrides,
   };
   return { ctx, jar, caller: createCaller(ctx) };

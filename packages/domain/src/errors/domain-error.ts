@@ -1,4 +1,4 @@
-import { translateMessage, type MessageCode } from '../messages/messages.ts';
+import { translateMessage, type MessageCode, type MessageParams } from '../messages/messages.ts';
 
 /** What went wrong, as the API maps it to a transport status. */
 export type DomainErrorKind = 'invalid' | 'notFound' | 'conflict' | 'forbidden' | 'unauthenticated' | 'tooManyRequests';
@@ -12,14 +12,17 @@ export class DomainError extends Error {
   readonly kind: DomainErrorKind;
   readonly messageZh: string;
   readonly messageEn: string;
+  /** For `tooManyRequests`: how many seconds until a retry can succeed (the API sends it as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: MessageCode, kind: DomainErrorKind = 'invalid', options?: { cause?: unknown }) {
-    super(translateMessage(code, 'en'), options);
+  constructor(code: MessageCode, kind: DomainErrorKind = 'invalid', options?: { cause?: unknown; params?: MessageParams; retryAfterSeconds?: number }) {
+    super(translateMessage(code, 'en', options?.params), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
     this.kind = kind;
-    this.messageZh = translateMessage(code, 'zh');
-    this.messageEn = translateMessage(code, 'en');
+    this.messageZh = translateMessage(code, 'zh', options?.params);
+    this.messageEn = translateMessage(code, 'en', options?.params);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClockKind } from '../clocks/clock-kind.ts';
+import { MobileNumber } from '../identity/mobile.ts';
 import { PetitionStatus } from '../petition/petition.ts';
 import { EvaluationRating } from '../records/evaluation.ts';
 import { parseTrackingCode } from '../tracking/tracking-code.ts';
@@ -22,8 +23,12 @@ export const TrackingCodeInput = z.string({ message: 'validation.trackingCode.in
 /** The second factor of a public lookup: the last 4 digits of the mobile number given at submission. */
 export const MobileLast4 = z.string({ message: 'tracking.last4.invalid' }).trim().regex(/^\d{4}$/, 'tracking.last4.invalid');
 
-/** A public lookup: tracking code + last 4 digits of the mobile number (DOMAIN.md §8). */
-export const TrackingLookup = z.object({ trackingCode: TrackingCodeInput, mobileLast4: MobileLast4 });
+/**
+ * A public lookup: tracking code + last 4 digits of the mobile number (DOMAIN.md §8). `mobile`, the full number given at
+ * submission, opens a code whose last-4 budget strangers have used up (see `trackingCodeBudget`); when it is present it
+ * is what is checked.
+ */
+export const TrackingLookup = z.object({ trackingCode: TrackingCodeInput, mobileLast4: MobileLast4, mobile: MobileNumber.optional() });
 export type TrackingLookup = z.input<typeof TrackingLookup>;
 
 /** One step of the public timeline: only steps a petitioner should see, with plain labels. */
@@ -76,9 +81,6 @@ export const ReviewRequestInput = TrackingLookup.extend({
   reason: SafeText.trim().min(1, 'validation.required').min(5, 'validation.text.tooShort').max(2000, 'validation.text.tooLong'),
 });
 export type ReviewRequestInput = z.input<typeof ReviewRequestInput>;
-
-/** How many wrong pairs lock a tracking code, and for how long (minutes). */
-export const trackingLockout = { maxFailures: 5, lockMinutes: 15 } as const;
 
 /** The labels a petitioner sees for the steps of their matter; internal steps (recusal, clock pauses…) are left out. */
 export const publicStepLabels: Partial<Record<PetitionEventType, BilingualMessage>> = {

@@ -19,4 +19,13 @@ describe('messages', () => {
     expect(error.messageZh).toBe('未找到该信访事项');
     expect(isDomainError(new Error('x'))).toBe(false);
   });
+
+  it('fills placeholders in both languages, and a DomainError carries the seconds to wait', () => {
+    const error = new DomainError('tracking.rateLimited', 'tooManyRequests', { params: { seconds: 42 }, retryAfterSeconds: 42 });
+    expect(error.messageZh).toBe('本终端查询次数过多，请42秒后再试');
+    expect(error.messageEn).toBe('Too many lookups from this terminal; try again in 42 seconds');
+    expect(error.retryAfterSeconds).toBe(42);
+    expect(translateMessage('auth.locked', 'en', { other: 1 })).toContain('{minutes}');
+    expect(new DomainError('petition.notFound', 'notFound').retryAfterSeconds).toBeUndefined();
+  });
 });

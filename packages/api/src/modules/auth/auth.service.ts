@@ -1,16 +1,38 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@xinfang/domain/errors';
+import { minutesOf, secondsUntil, signInLockout } from '@xinfang/domain/security/attempt-limits';
 import { Role, type Actor, type SignInInput } from '@xinfang/domain/staff';
+import { clearAttemptCounters, countAttempts } from '@xinfang/db/repositories/attempt-counters';
 import { appendAudit } from '@xinfang/db/repositories/audit';
 import { deleteSession, deleteSessionsOfStaff, findSessionWithStaff, insertSession, touchSession } from '@xinfang/db/repositories/sessions';
 import { findStaffById, findStaffByUsername, recordFailedSignIn, resetFailedSignIns, setMustChangePassword, setStaffPassword } from '@xinfang/db/repositories/staff';
 import { demoAccounts } from '@xinfang/db/seed';
 import { isPasswordAcceptable, type ChangePasswordInput } from '@xinfang/domain/security/accounts';
 import { hashPassword, verifyPassword } from '@xinfang/security/password';
+import { hashPersonalData } from '@xinfang/security/personal-data';
+import type { StaffRow } from '@xinfang/db/schema';
 import type { ApiContext } from '../../context.ts';
+import { countCallerAttempt } from './attempt-limits.ts';
 
-const maxFailuresBeforeLock = 5;
-const lockMinutes = 15;
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * The hash of a password nobody has, made once with the same parameters as real ones: an unknown username has it
+ * verified, so that its answer takes as long as a wrong password's.
+ */
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(24).toString('base64'));
+  return dummyHash;
+}
+
+/**
+ * The counter of wrong passwords for a username as typed (keyed hash: the table never holds the name). For an account
+ * it also names the current password hash, so a new password (an administrator's reset) starts with a clean count,
+ * as the old per-account lock did; an unknown username counts and locks exactly like a known one.
+ */
+function signInCounterKey(ctx: ApiContext, username: string, staff: StaffRow | undefined): string {
+  return `signIn:username:${hashPersonalData(ctx.keys, `${username}\u0000${staff?.password_hash.slice(-16) ?? ''}`, 'signInCounter')}`;
+}
 
 function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -38,27 +60,38 @@ export async function resolveSession(ctx: ApiContext): Promise<{ actor: Actor; u
 }
 
 /**
- * Checks the password, with a temporary lock after repeated failures; on success opens a database session and
- * sets the cookie. The same neutral message for an unknown user and a wrong password.
+ * Checks the password and, on success, opens a database session and sets the cookie. Each attempt is counted before the
+ * password is checked — against the address (per minute) and against the username as typed (5 in 15 minutes) — so
+ * concurrent guesses cannot all pass a check made before any was counted, and the lock holds across instances. Nothing
+ * tells whether a username exists: the same message, the same lockout, and an unknown username has a dummy hash
+ * verified, so it takes as long. A failure is audited without the typed username (people type passwords into it).
  */
 export async function signIn(ctx: ApiContext, input: SignInInput): Promise<Actor> {
   const now = ctx.now();
+  const dummy = await dummyPasswordHash();
+  await countCallerAttempt(ctx, 'signIn', now);
   const staff = await findStaffByUsername(ctx.db, input.username);
-  if (!staff || staff.disabled) {
-    await ctx.db.transaction().execute((tx) =>
-      appendAudit(tx, { occurredAt: now, actorId: null, actorRole: null, action: 'auth.signIn.failed', ip: ctx.clientIp, details: { username: input.username.slice(0, 64) } }),
-    );
-    throw new DomainError('auth.invalidCredentials', 'unauthenticated');
+  const counterKey = signInCounterKey(ctx, input.username, staff);
+  const [counted] = await countAttempts(ctx.db, [{ key: counterKey, ...signInLockout }], now);
+  if (counted!.refused) {
+    const seconds = secondsUntil(counted!.windowEndsAt, now);
+    throw new DomainError('auth.locked', 'tooManyRequests', { params: { minutes: minutesOf(seconds) }, retryAfterSeconds: seconds });
   }
-  if (staff.locked_until && new Date(staff.locked_until).getTime() > now.getTime()) {
-    throw new DomainError('auth.locked', 'tooManyRequests');
-  }
-  if (!(await verifyPassword(staff.password_hash, input.password))) {
-    const failures = staff.failed_sign_ins + 1;
-    const lockedUntil = failures >= maxFailuresBeforeLock ? new Date(now.getTime() + lockMinutes * 60_000) : null;
+  const passwordMatches = await verifyPassword(staff?.password_hash ?? dummy, input.password);
+  if (!staff || staff.disabled || !passwordMatches) {
     await ctx.db.transaction().execute(async (tx) => {
-      await recordFailedSignIn(tx, staff.id, lockedUntil);
-      await appendAudit(tx, { occurredAt: now, actorId: staff.id, actorRole: staff.role, action: 'auth.signIn.failed', ip: ctx.clientIp, details: { failures } });
+      // the account list shows the lock; the count itself lives in attempt_counters
+      if (staff && counted!.attempts === signInLockout.limit) await recordFailedSignIn(tx, staff.id, counted!.windowEndsAt);
+      await appendAudit(tx, {
+        occurredAt: now,
+        actorId: staff?.id ?? null,
+        actorRole: staff?.role ?? null,
+        action: 'auth.signIn.failed',
+        ip: ctx.clientIp,
+        // an unknown name only as a keyed hash: repeated tries of one name stay visible, the name (or a password typed
+        // into its field) does not
+        details: staff ? { attempts: counted!.attempts } : { usernameHash: hashPersonalData(ctx.keys, input.username, 'auditUsername').slice(0, 16), attempts: counted!.attempts },
+      });
     });
     throw new DomainError('auth.invalidCredentials', 'unauthenticated');
   }
@@ -67,6 +100,7 @@ export async function signIn(ctx: ApiContext, input: SignInInput): Promise<Actor
   // outside demo mode a published demo password must be replaced before anything else
   const usesDemoPassword = !ctx.demoMode && demoAccounts.some((account) => account.username === staff.username && account.password === input.password);
   await ctx.db.transaction().execute(async (tx) => {
+    await clearAttemptCounters(tx, [counterKey]);
     await resetFailedSignIns(tx, staff.id);
     if (usesDemoPassword) await setMustChangePassword(tx, staff.id);
     await insertSession(tx, { id: sessionIdOf(token), staffId: staff.id, now, expiresAt, ip: ctx.clientIp });

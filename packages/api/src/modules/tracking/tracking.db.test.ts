@@ -6,6 +6,7 @@ import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-com
 import { Role, type Actor } from '@xinfang/domain/staff';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
 import { TRPCError } from '@trpc/server';
+import { isDomainError } from '@xinfang/domain/errors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../testing/test-context.ts';
 import { performAction } from '../petitions/workflow.service.ts';
@@ -65,8 +66,16 @@ function unusedCode(fill: number): string {
   return generateTrackingCode((length) => new Uint8Array(length).fill(fill));
 }
 
-async function lockoutRow(code: string) {
-  return test.db.selectFrom('tracking_lookup_failures').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+async function counterRow(key: string) {
+  return test.db.selectFrom('attempt_counters').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/** What each attempt got: 'OK' or the error's message code. */
+async function outcomeOf(attempt: Promise<unknown>): Promise<string> {
+  return attempt.then(
+    () => 'OK',
+    (error: TRPCError) => (isDomainError(error.cause) ? error.cause.code : error.code),
+  );
 }
 
 beforeAll(async () => {
@@ -97,32 +106,102 @@ describe('tracking.lookup', () => {
     expect((error as TRPCError).message).toBe('The tracking code and the last 4 digits do not match; please check them, or ask staff for help');
   });
 
-  it('locks a code for 15 minutes after 5 wrong pairs, even for the right pair', async () => {
+  it('never locks the owner out: after 10 wrong last-4 guesses by strangers the full mobile number opens the code', async () => {
     const code = await submit('19900005503');
     let now = new Date('2026-03-02T02:00:00Z');
-    const { caller } = createTestContext(test.db, keys, { now: () => now });
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '1111' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    }
-    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '1111' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5503' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-    expect((await lockoutRow(code))?.failures).toBe(5);
-    now = new Date(now.getTime() + 14 * 60_000);
-    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5503' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-    now = new Date(now.getTime() + 60_000 + 1000);
-    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5503' })).resolves.toMatchObject({ trackingCode: code });
-    expect(await lockoutRow(code)).toBeUndefined();
+    const stranger = createTestContext(test.db, keys, { now: () => now, clientIp: '203.0.113.50' }).caller;
+    const owner = createTestContext(test.db, keys, { now: () => now, clientIp: '198.51.100.7' }).caller;
+    for (let attempt = 1; attempt <= 10; attempt++) expect(await outcomeOf(stranger.tracking.lookup({ trackingCode: code, mobileLast4: '1111' }))).toBe('tracking.notFound');
+    // the 11th guess is not checked at all, however right it would be
+    expect(await outcomeOf(stranger.tracking.lookup({ trackingCode: code, mobileLast4: '5503' }))).toBe('tracking.fullMobileRequired');
+    now = new Date(now.getTime() + 60 * 60_000);
+    expect(await outcomeOf(owner.tracking.lookup({ trackingCode: code, mobileLast4: '5503' }))).toBe('tracking.fullMobileRequired');
+    const error = await owner.tracking.lookup({ trackingCode: code, mobileLast4: '5503' }).catch((caught: TRPCError) => caught);
+    expect(error).toMatchObject({ code: 'FORBIDDEN', message: 'This tracking code has had many wrong attempts; to protect your matter, enter the full mobile number you gave' });
+    // a wrong full number is the same neutral answer; the right one opens the code at once and restores the last-4 budget
+    expect(await outcomeOf(owner.tracking.lookup({ trackingCode: code, mobileLast4: '5503', mobile: '19900005504' }))).toBe('tracking.notFound');
+    await expect(owner.tracking.lookup({ trackingCode: code, mobileLast4: '5503', mobile: '199 0000 5503' })).resolves.toMatchObject({ trackingCode: code });
+    await expect(owner.tracking.lookup({ trackingCode: code, mobileLast4: '5503' })).resolves.toMatchObject({ trackingCode: code });
+    expect(await counterRow(`tracking:last4:${code}`)).toMatchObject({ attempts: 0 });
   });
 
-  it('locks a code nobody holds in exactly the same way, so the lockout reveals nothing', async () => {
-    const code = unusedCode(5);
+  it('asks for the full mobile number for a code nobody holds in exactly the same way, so the budget reveals nothing', async () => {
+    const held = await submit('19900005505');
     const now = new Date('2026-03-02T02:00:00Z');
-    const { caller } = createTestContext(test.db, keys, { now: () => now });
-    const codes: string[] = [];
-    for (let attempt = 1; attempt <= 6; attempt++) {
-      codes.push(await caller.tracking.lookup({ trackingCode: code, mobileLast4: '9999' }).then(() => 'OK', (error: TRPCError) => error.code));
+    const sequences = [];
+    for (const code of [held, unusedCode(5)]) {
+      const { caller } = createTestContext(test.db, keys, { now: () => now });
+      const outcomes: string[] = [];
+      for (let attempt = 1; attempt <= 12; attempt++) outcomes.push(await outcomeOf(caller.tracking.lookup({ trackingCode: code, mobileLast4: '9999' })));
+      outcomes.push(await outcomeOf(caller.tracking.lookup({ trackingCode: code, mobileLast4: '9999', mobile: '19900009999' })));
+      sequences.push(outcomes);
     }
-    expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    expect(sequences[0]).toEqual([...Array<string>(10).fill('tracking.notFound'), 'tracking.fullMobileRequired', 'tracking.fullMobileRequired', 'tracking.notFound']);
+    expect(sequences[1]).toEqual(sequences[0]);
+  });
+
+  it('counts each guess before checking it: of 40 simultaneous wrong guesses on one code (one batch), exactly 10 are checked', async () => {
+    const code = await submit('19900005506');
+    const { caller } = createTestContext(test.db, keys);
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, index) => outcomeOf(caller.tracking.lookup({ trackingCode: code, mobileLast4: String(1000 + index) }))));
+    expect(outcomes.filter((outcome) => outcome === 'tracking.notFound')).toHaveLength(10);
+    expect(outcomes.filter((outcome) => outcome === 'tracking.fullMobileRequired')).toHaveLength(30);
+  });
+
+  it('gives a right guess its count back, so the owner’s own lookups never use up the budget', async () => {
+    const code = await submit('19900005507');
+    const { caller } = createTestContext(test.db, keys);
+    for (let attempt = 1; attempt <= 9; attempt++) await caller.tracking.lookup({ trackingCode: code, mobileLast4: '0000' }).catch(() => undefined);
+    for (let attempt = 1; attempt <= 5; attempt++) await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5507' })).resolves.toMatchObject({ trackingCode: code });
+    expect(await outcomeOf(caller.tracking.lookup({ trackingCode: code, mobileLast4: '0000' }))).toBe('tracking.notFound');
+    expect((await counterRow(`tracking:last4:${code}`))?.attempts).toBe(10);
+  });
+
+  it('pauses full-number guessing on a code after 20 wrong numbers in a day, with the time to wait', async () => {
+    const code = unusedCode(7);
+    let now = new Date('2026-03-02T02:00:00Z');
+    const { caller } = createTestContext(test.db, keys, { now: () => now });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      expect(await outcomeOf(caller.tracking.lookup({ trackingCode: code, mobileLast4: '0000', mobile: `1390000${String(1000 + attempt)}` }))).toBe('tracking.notFound');
+    }
+    now = new Date(now.getTime() + 23 * 3600_000);
+    const error = await caller.tracking.lookup({ trackingCode: code, mobileLast4: '0000', mobile: '13900009999' }).catch((caught: TRPCError) => caught);
+    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts for this tracking code; lookups are paused. Try again in 60 minutes or ask staff' });
+    expect((error as TRPCError).cause).toMatchObject({ retryAfterSeconds: 3600 });
+    now = new Date(now.getTime() + 3600_000);
+    expect(await outcomeOf(caller.tracking.lookup({ trackingCode: code, mobileLast4: '0000', mobile: '13900009999' }))).toBe('tracking.notFound');
+  });
+});
+
+describe('per-caller limits on tracking', () => {
+  const limits = { trackingPerMinute: 3, signInPerMinute: 20, publicPerMinute: 120, terminalsPerAddress: 2 };
+
+  it('refuses the 4th lookup in a minute from one address with 429 and the seconds to wait, then lets it through again', async () => {
+    const code = await submit('19900005520');
+    let now = new Date('2026-03-03T02:00:00Z');
+    const { caller } = createTestContext(test.db, keys, { now: () => now, clientIp: '203.0.113.60', callerLimits: limits });
+    for (let attempt = 0; attempt < 3; attempt++) await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5520' })).resolves.toBeDefined();
+    now = new Date(now.getTime() + 20_000);
+    const error = await caller.tracking.lookup({ trackingCode: code, mobileLast4: '5520' }).catch((caught: TRPCError) => caught);
+    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'Too many lookups from this terminal; try again in 40 seconds' });
+    expect((error as TRPCError).cause).toMatchObject({ code: 'tracking.rateLimited', messageZh: '本终端查询次数过多，请40秒后再试', retryAfterSeconds: 40 });
+    // a refused call is not checked, so it does not use up the code's budget
+    expect((await counterRow(`tracking:last4:${code}`))?.attempts).toBe(0);
+    now = new Date(now.getTime() + 40_000);
+    await expect(caller.tracking.lookup({ trackingCode: code, mobileLast4: '5520' })).resolves.toBeDefined();
+  });
+
+  it('keys kiosks on their terminal token as well as the address: a busy terminal does not lock out its hall', async () => {
+    const code = await submit('19900005521');
+    const now = new Date('2026-03-03T03:00:00Z');
+    const terminal = (name: string) => createTestContext(test.db, keys, { now: () => now, clientIp: '203.0.113.61', terminalToken: `kiosk-terminal-${name}-0001`, callerLimits: limits }).caller;
+    const [busy, quiet, third] = [terminal('a'), terminal('b'), terminal('c')];
+    for (let attempt = 0; attempt < 3; attempt++) await busy.tracking.lookup({ trackingCode: code, mobileLast4: '5521' });
+    expect(await outcomeOf(busy.tracking.lookup({ trackingCode: code, mobileLast4: '5521' }))).toBe('tracking.rateLimited');
+    for (let attempt = 0; attempt < 2; attempt++) expect(await outcomeOf(quiet.tracking.lookup({ trackingCode: code, mobileLast4: '5521' }))).toBe('OK');
+    // the address as a whole may make terminalsPerAddress × 3 = 6 lookups a minute (counted, refused or not): made-up
+    // tokens buy an attacker no more than that
+    expect(await outcomeOf(third.tracking.lookup({ trackingCode: code, mobileLast4: '5521' }))).toBe('tracking.rateLimited');
   });
 });
 

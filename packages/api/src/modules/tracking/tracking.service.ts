@@ -5,7 +5,6 @@ import { computeClocks, type ClockReading } from '@xinfang/domain/clocks/compute
 import { DomainError } from '@xinfang/domain/errors';
 import {
   publicStepLabels,
-  trackingLockout,
   type PublicNotice,
   type PublicTimeline,
   type PublicTimelineStep,
@@ -18,13 +17,16 @@ import { applyAction, availableActions } from '@xinfang/domain/workflow/apply-ac
 import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
 import type { PetitionEvent } from '@xinfang/domain/workflow/petition-event';
 import type { PetitionState } from '@xinfang/domain/workflow/petition-state';
+import { minutesOf, secondsUntil, trackingCodeBudget } from '@xinfang/domain/security/attempt-limits';
 import { findParentUnit, type UnitTree } from '@xinfang/domain/units/unit-tree';
 import { appendAudit } from '@xinfang/db/repositories/audit';
 import { appendEventsWithProjection, type StoredEventRow } from '@xinfang/db/repositories/petition-events';
-import { clearLookupFailures, findLookupLock, findPetitionForTracking, findUnitNames, recordLookupFailure } from '@xinfang/db/repositories/tracking';
+import { clearAttemptCounters, countAttempts, refundAttempt } from '@xinfang/db/repositories/attempt-counters';
+import { findPetitionForTracking, findUnitNames } from '@xinfang/db/repositories/tracking';
 import { listUnits } from '@xinfang/db/repositories/units';
 import { hashPersonalData } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../../context.ts';
+import { countCallerAttempt } from '../auth/attempt-limits.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { loadPetition, projectionOf, unitTreeOf } from '../petitions/workflow.service.ts';
 
@@ -34,6 +36,8 @@ const petitionerActor = { staffId: null, role: 'petitioner', unitId: null } as c
 interface VerifiedLookup {
   trackingCode: string;
   mobileLast4: string;
+  /** The full mobile number, normalised: needed once strangers have used up the code's last-4 budget. */
+  mobile?: string | undefined;
 }
 
 type TrackedPetition = NonNullable<Awaited<ReturnType<typeof findPetitionForTracking>>>;
@@ -45,20 +49,34 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /**
- * Checks the pair (tracking code, last 4 digits) with the per-code lockout. A wrong pair and an unknown code get the
- * same neutral answer and both count towards the lockout, so the answer never tells whether a code exists.
+ * Checks the pair (tracking code, last 4 digits, or the full mobile number) within the limits (docs/SECURITY.md,
+ * "Limits and lockouts"). Every call counts against its terminal and address first. Then the guess counts against the
+ * code's budget before it is checked, so concurrent guesses cannot slip past: 10 wrong last-4 guesses in 30 days and
+ * the last 4 digits no longer open the code, the full mobile number does (20 wrong ones a day pause it). A right guess
+ * gives its count back; the full number also restores the last-4 budget. A wrong pair and an unknown code get the same
+ * neutral answer and count alike, so no answer tells whether a code exists.
  */
 async function verifyPair(ctx: ApiContext, input: VerifiedLookup): Promise<TrackedPetition> {
   const now = ctx.now();
-  if (await findLookupLock(ctx.db, input.trackingCode, now)) throw new DomainError('tracking.locked', 'tooManyRequests');
+  await countCallerAttempt(ctx, 'tracking', now);
+  const last4Key = `tracking:last4:${input.trackingCode}`;
+  const mobileKey = `tracking:mobile:${input.trackingCode}`;
+  const byMobile = input.mobile !== undefined;
+  const key = byMobile ? mobileKey : last4Key;
+  const [counted] = await countAttempts(ctx.db, [{ key, ...(byMobile ? trackingCodeBudget.fullMobile : trackingCodeBudget.last4) }], now);
+  if (counted!.refused) {
+    if (!byMobile) throw new DomainError('tracking.fullMobileRequired', 'forbidden');
+    const seconds = secondsUntil(counted!.windowEndsAt, now);
+    throw new DomainError('tracking.locked', 'tooManyRequests', { params: { minutes: minutesOf(seconds) }, retryAfterSeconds: seconds });
+  }
   const petition = await findPetitionForTracking(ctx.db, input.trackingCode);
-  const offered = hashPersonalData(ctx.keys, input.mobileLast4, 'mobileLast4');
-  if (petition?.mobile_last4_hash && sameHash(petition.mobile_last4_hash, offered)) {
-    await clearLookupFailures(ctx.db, input.trackingCode);
+  const stored = byMobile ? petition?.mobile_hash : petition?.mobile_last4_hash;
+  const offered = byMobile ? hashPersonalData(ctx.keys, input.mobile!, 'mobile') : hashPersonalData(ctx.keys, input.mobileLast4, 'mobileLast4');
+  if (petition && stored && sameHash(stored, offered)) {
+    if (byMobile) await clearAttemptCounters(ctx.db, [last4Key, mobileKey]);
+    else await refundAttempt(ctx.db, last4Key, now);
     return petition;
   }
-  const failure = await recordLookupFailure(ctx.db, input.trackingCode, now, trackingLockout);
-  if (failure.lockedUntil && failure.lockedUntil > now) throw new DomainError('tracking.locked', 'tooManyRequests');
   throw new DomainError('tracking.notFound', 'notFound');
 }
 
