@@ -1,7 +1,7 @@
 import { YearArrangement } from '@xinfang/domain/clocks/work-calendar';
 import { z } from 'zod';
 import { router, staffProcedure } from '../../trpc.ts';
-import { describeCalendar, loadYear } from './calendar.service.ts';
+import { describeCalendar, loadYear } from './calendar-years.service.ts';
 
 const CalendarOverview = z.object({
   packageLastYear: z.number().int(),

@@ -1,12 +1,7 @@
-import { DomainError } from '@xinfang/domain/errors';
-import { createWorkCalendar, packageLastCoveredYear, YearArrangement, type WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
-import { listCalendarYears, upsertCalendarYear } from '@xinfang/db/repositories/work-calendar';
+import { createWorkCalendar, YearArrangement, type WorkCalendar } from '@xinfang/domain/clocks/work-calendar';
+import { listCalendarYears } from '@xinfang/db/repositories/work-calendar';
 import type { Executor } from '@xinfang/db/database';
-import type { z } from 'zod';
-import type { ApiContext } from '../../context.ts';
-import type { Actor } from '@xinfang/domain/staff';
-import { refreshClocks } from '../petitions/workflow.service.ts';
-import { cachedReference, forgetReference } from '../../reference-cache.ts';
+import { cachedReference } from '../../reference-cache.ts';
 
 /** The official calendar with every year an administrator loaded (their arrangements win over the package's). */
 export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
@@ -17,33 +12,4 @@ export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
 /** The working calendar, kept for a short time (see reference-cache.ts): for hot read paths such as kiosk receipts. */
 export function cachedWorkCalendar(db: Executor): Promise<WorkCalendar> {
   return cachedReference(db, 'workCalendar', () => loadWorkCalendar(db));
-}
-
-export async function describeCalendar(ctx: ApiContext) {
-  const rows = await listCalendarYears(ctx.db);
-  const calendar = await loadWorkCalendar(ctx.db);
-  return {
-    packageLastYear: packageLastCoveredYear(),
-    lastCoveredDay: calendar.lastCoveredDay,
-    years: rows.map((row) => {
-      const arrangement = YearArrangement.parse(row.arrangement);
-      return { ...arrangement, loadedAt: new Date(row.loaded_at).toISOString() };
-    }),
-  };
-}
-
-/**
- * Loads (or replaces) a year's holiday arrangement, then re-flows the clocks of every open petition so deadlines
- * and the petitioner-facing explanations follow the new calendar.
- */
-export async function loadYear(ctx: ApiContext & { actor: Actor }, input: z.infer<typeof YearArrangement>) {
-  const prefix = `${input.year}-`;
-  const dates = [...input.holidays.map((holiday) => holiday.date), ...input.workdays];
-  if (dates.some((date) => !date.startsWith(prefix))) throw new DomainError('calendar.yearMismatch', 'invalid');
-  const holidayDates = new Set(input.holidays.map((holiday) => holiday.date));
-  if (input.workdays.some((day) => holidayDates.has(day))) throw new DomainError('calendar.dateInBothLists', 'invalid');
-  await upsertCalendarYear(ctx.db, input.year, input, ctx.actor.staffId, ctx.now());
-  forgetReference(ctx.db, 'workCalendar');
-  const reflowed = await refreshClocks(ctx, { all: true });
-  return { year: input.year, reflowed };
 }
