@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('account administration and the forced password change', () => {
-  it('an administrator creates an account; its first sign-in must change the temporary password', async () => {
+  it('an administrator creates an account; its first sign-in must change the temporary password, then another administrator confirms it', async () => {
     const admin = await (await newContext(browser)).newPage();
     await admin.goto(`${server.baseUrl}/console/`);
     await admin.getByTestId('username').fill('admin');
@@ -48,8 +48,16 @@ describe('account administration and the forced password change', () => {
     await user.getByTestId('new-password').fill('My-own-passphrase-2026');
     await user.getByTestId('confirm-password').fill('My-own-passphrase-2026');
     await user.getByTestId('change-password-submit').click();
-    await user.waitForURL((url) => !url.pathname.includes('change-password'));
-    await user.getByTestId('current-user').waitFor();
+    // the administrator knew the temporary password: the account waits for another administrator's confirmation
+    await user.getByTestId('awaiting-confirmation').waitFor();
+    expect(user.url()).toContain('/console/change-password');
+    await saveScreenshot(user, 'awaiting-confirmation');
+
+    // and the administrator who set it may not confirm it
+    await admin.reload();
+    await admin.getByTestId('account-confirm-zhang.mediator').click();
+    await admin.locator('.el-message-box__btns .el-button--primary').click();
+    await admin.getByText('该账号的临时密码由您设置，须由另一名管理员确认').waitFor();
   });
 
   it('an administrator reads the audit log and verifies its chains', async () => {

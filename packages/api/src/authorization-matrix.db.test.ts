@@ -295,6 +295,23 @@ const jurisdictionCases: Record<string, { inside: (fixture: Fixture) => Promise<
       expect(await call(streetAdmin, 'admin.resetPassword', { staffId, temporaryPassword: 'Fresh-temporary-2026' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     },
   },
+  'admin.confirmStaff': {
+    // an account whose temporary password someone else set, and whose holder has chosen their own since
+    inside: async ({ staffAt }) => {
+      const setBy = await staffAt(department, 'administrator', 'confirm-setter');
+      const staffId = await staffAt(department, 'departmentHandler', 'confirm-me');
+      await test.db.updateTable('staff').set({ temporary_password_set_by: setBy }).where('id', '=', staffId).execute();
+      expect((await callers.get('administrator')!.admin.confirmStaff({ staffId })).awaitingConfirmation).toBe(false);
+    },
+    outside: async ({ staffAt }) => {
+      const setBy = await staffAt(yuanling, 'administrator', 'far-setter');
+      const staffId = await staffAt(yuanling, 'lawyer', 'out-of-reach');
+      await test.db.updateTable('staff').set({ temporary_password_set_by: setBy }).where('id', '=', staffId).execute();
+      await staffAt(nanyuan, 'administrator', 'street-admin');
+      const streetAdmin = await signedIn('street-admin', strongPassword);
+      expect(await call(streetAdmin, 'admin.confirmStaff', { staffId })).toMatchObject({ ok: false, code: 'FORBIDDEN', messageCode: 'access.outsideJurisdiction' });
+    },
+  },
 };
 
 const petitionsByStreet = new Map<string, string>();

@@ -42,6 +42,7 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'admin.createStaff': { permission: 'staff.manage', scope: 'jurisdiction' },
   'admin.setStaffDisabled': { permission: 'staff.manage', scope: 'jurisdiction' },
   'admin.resetPassword': { permission: 'staff.manage', scope: 'jurisdiction' },
+  'admin.confirmStaff': { permission: 'staff.manage', scope: 'jurisdiction' },
   'audit.list': { permission: 'audit.view', scope: 'system', why: 'administrators audit the whole system; rows hold ids, actions, outcomes and reasons, never input or revealed values' },
   'audit.verify': { permission: 'audit.view', scope: 'system' },
   'auth.signIn': { permission: 'public', scope: 'public' },

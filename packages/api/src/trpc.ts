@@ -146,8 +146,10 @@ async function recordStaffCall(ctx: ApiContext, path: string, actor: Actor, outc
 
 /**
  * A signed-in staff member holding `permission`; puts the actor (and their unit's path) on the context.
- * Refuses every permission but `staff.self` while the account must change its password. Every mutation, allowed
- * or refused, is recorded in the audit log.
+ * Refuses every permission but `staff.self` while the account must change its password, and while an account whose
+ * password an administrator set waits for a different administrator's confirmation (the one who set it knows the
+ * temporary password, so its holder's first change alone proves nothing). Every mutation, allowed or refused, is
+ * recorded in the audit log.
  * @example staffProcedure('petition.list').input(…).query(…)
  */
 export function staffProcedure(permission: Permission) {
@@ -161,7 +163,9 @@ export function staffProcedure(permission: Permission) {
         ? new DomainError('auth.forbidden', 'forbidden')
         : resolved.mustChangePassword && permission !== 'staff.self'
           ? new DomainError('auth.passwordChangeRequired', 'forbidden')
-          : undefined;
+          : resolved.awaitingConfirmation && permission !== 'staff.self'
+            ? new DomainError('auth.confirmationPending', 'forbidden')
+            : undefined;
       const rawInput = type === 'mutation' ? await getRawInput().catch(() => undefined) : undefined;
       if (refusal) {
         if (type === 'mutation') await recordStaffCall(ctx, path, resolved.actor, `refused:${refusal.code}`, rawInput);

@@ -13,6 +13,8 @@ export interface SessionWithStaff {
   expiresAt: Date;
   disabled: boolean;
   mustChangePassword: boolean;
+  /** Set while an administrator's temporary password awaits another administrator's confirmation of the account. */
+  temporaryPasswordSetBy: string | null;
 }
 
 export async function insertSession(
@@ -43,6 +45,7 @@ export async function findSessionWithStaff(db: Executor, sessionId: string): Pro
       's.expires_at as expiresAt',
       'st.disabled',
       'st.must_change_password as mustChangePassword',
+      'st.temporary_password_set_by as temporaryPasswordSetBy',
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();

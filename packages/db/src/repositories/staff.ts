@@ -8,6 +8,8 @@ export interface NewStaff {
   unitId: string;
   passwordHash: string;
   mustChangePassword?: boolean;
+  /** The administrator who chose the (temporary) password: the account waits for another one to confirm it. */
+  temporaryPasswordSetBy?: string | null;
 }
 
 export async function findStaffByUsername(db: Executor, username: string): Promise<StaffRow | undefined> {
@@ -57,6 +59,7 @@ export interface StaffAccountRow {
   unit_path: string;
   disabled: boolean;
   must_change_password: boolean;
+  temporary_password_set_by: string | null;
   locked_until: Date | null;
 }
 
@@ -65,7 +68,7 @@ export async function listStaffAccounts(db: Executor, scopePath: string): Promis
   return db
     .selectFrom('staff as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')
-    .select(['s.id', 's.username', 's.display_name', 's.role', 'u.code as unit_code', 'u.name_zh as unit_name_zh', 'u.path as unit_path', 's.disabled', 's.must_change_password', 's.locked_until'])
+    .select(['s.id', 's.username', 's.display_name', 's.role', 'u.code as unit_code', 'u.name_zh as unit_name_zh', 'u.path as unit_path', 's.disabled', 's.must_change_password', 's.temporary_password_set_by', 's.locked_until'])
     .where('u.path', 'like', `${scopePath}%`)
     .orderBy('s.username')
     .limit(1000)
@@ -76,7 +79,7 @@ export async function findStaffAccount(db: Executor, staffId: string): Promise<S
   return db
     .selectFrom('staff as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')
-    .select(['s.id', 's.username', 's.display_name', 's.role', 'u.code as unit_code', 'u.name_zh as unit_name_zh', 'u.path as unit_path', 's.disabled', 's.must_change_password', 's.locked_until'])
+    .select(['s.id', 's.username', 's.display_name', 's.role', 'u.code as unit_code', 'u.name_zh as unit_name_zh', 'u.path as unit_path', 's.disabled', 's.must_change_password', 's.temporary_password_set_by', 's.locked_until'])
     .where('s.id', '=', staffId)
     .executeTakeFirst();
 }
@@ -92,6 +95,7 @@ export async function insertStaff(db: Executor, staff: NewStaff): Promise<string
       unit_id: staff.unitId,
       password_hash: staff.passwordHash,
       must_change_password: staff.mustChangePassword ?? true,
+      temporary_password_set_by: staff.temporaryPasswordSetBy ?? null,
     })
     .onConflict((conflict) => conflict.column('username').doNothing())
     .returning('id')
@@ -110,6 +114,31 @@ export async function setStaffPassword(db: Executor, staffId: string, passwordHa
     .set({ password_hash: passwordHash, must_change_password: mustChangePassword, failed_sign_ins: 0, locked_until: null })
     .where('id', '=', staffId)
     .execute();
+}
+
+/**
+ * An administrator's temporary password: the holder must change it at next sign-in, and the account then waits for a
+ * different administrator to confirm it (`setBy` may not). Clears failures and the lock.
+ */
+export async function setTemporaryPassword(db: Executor, staffId: string, passwordHash: string, setBy: string): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ password_hash: passwordHash, must_change_password: true, temporary_password_set_by: setBy, failed_sign_ins: 0, locked_until: null })
+    .where('id', '=', staffId)
+    .execute();
+}
+
+/** Confirms a pending account (its holder chose their own password); true when it was pending and is no longer. */
+export async function confirmStaffAccount(db: Executor, staffId: string, confirmedBy: string): Promise<boolean> {
+  const result = await db
+    .updateTable('staff')
+    .set({ temporary_password_set_by: null })
+    .where('id', '=', staffId)
+    .where('must_change_password', '=', false)
+    .where('temporary_password_set_by', 'is not', null)
+    .where('temporary_password_set_by', '<>', confirmedBy)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export async function setMustChangePassword(db: Executor, staffId: string): Promise<void> {

@@ -81,6 +81,10 @@ export const messages = {
     zh: '账号尚待另一名管理员确认，确认后方可办理业务',
     en: 'This account waits for another administrator to confirm it before it can work on cases',
   },
+  'auth.confirmationPending': {
+    zh: '账号尚待另一名管理员确认，确认后方可办理业务',
+    en: 'This account waits for another administrator to confirm it before it can work on cases',
+  },
   'auth.passwordPolicy': {
     zh: '密码须为12–128个字符，包含大写字母、小写字母和数字，且不能包含用户名',
     en: 'A password needs 12–128 characters with upper-case and lower-case letters and digits, and must not contain the username',
@@ -91,6 +95,15 @@ export const messages = {
   'admin.staffNotFound': { zh: '未找到该工作人员账号', en: 'Staff account not found' },
   'admin.unitNotFound': { zh: '未找到该单位', en: 'Unit not found' },
   'admin.cannotDisableSelf': { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  'admin.confirmOwnGrant': {
+    zh: '该账号的临时密码由您设置，须由另一名管理员确认',
+    en: 'You set this account’s temporary password, so another administrator must confirm it',
+  },
+  'admin.holderHasNotChosenPassword': {
+    zh: '账号持有人尚未设置自己的密码，请待其首次登录改密后再确认',
+    en: 'The holder has not yet chosen their own password; confirm after their first sign-in',
+  },
+  'admin.notAwaitingConfirmation': { zh: '该账号无需确认', en: 'This account does not need confirming' },
   'admin.confirmOwnGrant': {
     zh: '该账号的临时密码由您设置，须由另一名管理员确认',
     en: 'You set this account’s temporary password, so another administrator must confirm it',

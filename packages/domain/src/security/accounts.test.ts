@@ -138,13 +138,14 @@ describe('account inputs', () => {
 
   it('SessionStatus carries a signed-in actor or null', () => {
     const actor = { staffId, username: 'reception', displayName: '接访员（演示）', role: 'receptionOfficer', unitId: '00000000-0000-4000-8000-000000000091' };
-    expect(SessionStatus.parse({ actor: null, mustChangePassword: false })).toEqual({ actor: null, mustChangePassword: false });
-    expect(SessionStatus.parse({ actor, mustChangePassword: true }).actor?.role).toBe('receptionOfficer');
-    expect(SessionStatus.safeParse({ mustChangePassword: false }).success).toBe(false);
+    expect(SessionStatus.parse({ actor: null, mustChangePassword: false, awaitingConfirmation: false })).toEqual({ actor: null, mustChangePassword: false, awaitingConfirmation: false });
+    expect(SessionStatus.parse({ actor, mustChangePassword: true, awaitingConfirmation: true }).actor?.role).toBe('receptionOfficer');
+    expect(SessionStatus.safeParse({ mustChangePassword: false, awaitingConfirmation: false }).success).toBe(false);
+    expect(SessionStatus.safeParse({ actor, mustChangePassword: false }).success).toBe(false);
   });
 
   it('StaffAccount never has room for the hash, and needs the lock state', () => {
-    const account = { staffId, username: 'reception', displayName: '接访员（演示）', role: 'receptionOfficer', unitCode: '440304', unitNameZh: '福田区', disabled: false, mustChangePassword: false, lockedUntil: null };
+    const account = { staffId, username: 'reception', displayName: '接访员（演示）', role: 'receptionOfficer', unitCode: '440304', unitNameZh: '福田区', disabled: false, mustChangePassword: false, awaitingConfirmation: false, lockedUntil: null };
     expect(StaffAccount.parse({ ...account, passwordHash: '$argon2id$…' })).toEqual(account);
     expect(StaffAccount.safeParse({ ...account, lockedUntil: undefined }).success).toBe(false);
   });

@@ -16,8 +16,11 @@ export function isPasswordAcceptable(password: string, username: string): boolea
 /** A password as typed; the policy itself needs the username, so it is checked by {@link isPasswordAcceptable}. */
 export const NewPassword = z.string().min(12, 'auth.passwordPolicy').max(128, 'auth.passwordPolicy');
 
-/** What `auth.session` tells the console: who is signed in and whether they must change the password first. */
-export const SessionStatus = z.object({ actor: Actor.nullable(), mustChangePassword: z.boolean() });
+/**
+ * What `auth.session` tells the console: who is signed in, whether they must change the password first, and whether
+ * the account (created or reset by an administrator) still waits for another administrator to confirm it.
+ */
+export const SessionStatus = z.object({ actor: Actor.nullable(), mustChangePassword: z.boolean(), awaitingConfirmation: z.boolean() });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
 export const ChangePasswordInput = z.object({
@@ -57,6 +60,8 @@ export const StaffAccount = z.object({
   unitNameZh: z.string(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** An administrator set its password: no case access until a different administrator confirms it. */
+  awaitingConfirmation: z.boolean(),
   lockedUntil: z.string().nullable(),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;

@@ -3,7 +3,7 @@ export const adminMessages = {
   'zh-CN': {
     accounts: {
       title: '账号管理',
-      hint: '管理本单位及下级单位的工作人员账号。新建和重置的账号须在首次登录时修改密码。',
+      hint: '管理本单位及下级单位的工作人员账号。新建和重置的账号须在首次登录时由本人修改密码，再由另一名管理员确认后方可办理业务。',
       create: '新建账号',
       username: '用户名',
       displayName: '姓名',
@@ -15,6 +15,9 @@ export const adminMessages = {
       disabled: '已停用',
       locked: '已锁定',
       mustChange: '待改密',
+      awaitingConfirmation: '待确认',
+      confirm: '确认账号',
+      confirmCheck: '请先与 {username} 本人核实（当面或拨打其已知电话）：密码由其本人设置。确认后该账号即可办理业务，确认记录将写入审计日志。',
       actions: '操作',
       disable: '停用',
       enable: '启用',
@@ -56,12 +59,13 @@ export const adminMessages = {
       mismatch: '两次输入的新密码不一致',
       submit: '修改密码',
       done: '密码已修改',
+      awaitingConfirmation: '密码已由您本人设置。账号由管理员开设或重置，须由另一名管理员与您核实后确认，方可办理业务。',
     },
   },
   en: {
     accounts: {
       title: 'Accounts',
-      hint: 'Staff accounts of your unit and the units below it. New and reset accounts must change their password at first sign-in.',
+      hint: 'Staff accounts of your unit and the units below it. New and reset accounts must change their password at first sign-in, then be confirmed by another administrator before they can work on cases.',
       create: 'New account',
       username: 'Username',
       displayName: 'Name',
@@ -73,6 +77,9 @@ export const adminMessages = {
       disabled: 'Disabled',
       locked: 'Locked',
       mustChange: 'Must change password',
+      awaitingConfirmation: 'Awaiting confirmation',
+      confirm: 'Confirm account',
+      confirmCheck: 'First check with {username} in person (or on a telephone number you already know) that they set the password themselves. Once confirmed the account can work on cases; the confirmation is recorded in the audit log.',
       actions: 'Actions',
       disable: 'Disable',
       enable: 'Enable',
@@ -114,6 +121,7 @@ export const adminMessages = {
       mismatch: 'The two new passwords differ',
       submit: 'Change password',
       done: 'Password changed',
+      awaitingConfirmation: 'You have set your own password. An administrator opened or reset this account, so another administrator must check with you and confirm it before you can work on cases.',
     },
   },
 };

@@ -1,7 +1,7 @@
-import { CreateStaffInput, ResetPasswordInput, SetStaffDisabledInput, StaffAccount, StaffAccountList } from '@xinfang/domain/security/accounts';
+import { CreateStaffInput, ResetPasswordInput, SetStaffDisabledInput, StaffAccount, StaffAccountList, StaffIdInput } from '@xinfang/domain/security/accounts';
 import { z } from 'zod';
 import { router, staffProcedure } from '../../trpc.ts';
-import { createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from './admin.service.ts';
+import { confirmAccount, createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from './admin.service.ts';
 
 /** Account administration: administrators manage the accounts of their unit and the units below it. */
 export const adminRouter = router({
@@ -21,4 +21,9 @@ export const adminRouter = router({
     .input(ResetPasswordInput)
     .output(StaffAccount)
     .mutation(({ ctx, input }) => resetAccountPassword(ctx, input.staffId, input.temporaryPassword)),
+  /** A second administrator confirms an account whose holder has replaced the temporary password (two-person rule). */
+  confirmStaff: staffProcedure('staff.manage')
+    .input(StaffIdInput)
+    .output(StaffAccount)
+    .mutation(({ ctx, input }) => confirmAccount(ctx, input.staffId)),
 });

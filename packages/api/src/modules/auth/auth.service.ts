@@ -39,7 +39,7 @@ function sessionIdOf(token: string): string {
 }
 
 /** The signed-in actor for this request's cookie, or undefined; expires idle and over-age sessions. */
-export async function resolveSession(ctx: ApiContext): Promise<{ actor: Actor; unitPath: string; mustChangePassword: boolean } | undefined> {
+export async function resolveSession(ctx: ApiContext): Promise<{ actor: Actor; unitPath: string; mustChangePassword: boolean; awaitingConfirmation: boolean } | undefined> {
   if (!ctx.sessionToken) return undefined;
   const sessionId = sessionIdOf(ctx.sessionToken);
   const session = await findSessionWithStaff(ctx.db, sessionId);
@@ -56,6 +56,8 @@ export async function resolveSession(ctx: ApiContext): Promise<{ actor: Actor; u
     actor: { staffId: session.staffId, username: session.username, displayName: session.displayName, role: Role.parse(session.role), unitId: session.unitId },
     unitPath: session.unitPath,
     mustChangePassword: session.mustChangePassword,
+    // an administrator set the password: no case access until a different administrator confirms the account
+    awaitingConfirmation: session.temporaryPasswordSetBy !== null,
   };
 }
 
@@ -116,9 +118,9 @@ export async function signOut(ctx: ApiContext): Promise<void> {
 }
 
 /** Whether the signed-in account must change its password before doing anything else. */
-export async function getSessionStatus(ctx: ApiContext): Promise<{ actor: Actor | null; mustChangePassword: boolean }> {
+export async function getSessionStatus(ctx: ApiContext): Promise<{ actor: Actor | null; mustChangePassword: boolean; awaitingConfirmation: boolean }> {
   const resolved = await resolveSession(ctx);
-  return { actor: resolved?.actor ?? null, mustChangePassword: resolved?.mustChangePassword ?? false };
+  return { actor: resolved?.actor ?? null, mustChangePassword: resolved?.mustChangePassword ?? false, awaitingConfirmation: resolved?.awaitingConfirmation ?? false };
 }
 
 /**

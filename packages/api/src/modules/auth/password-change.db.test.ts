@@ -1,3 +1,5 @@
+import { ensureStaff } from '@xinfang/db/repositories/staff';
+import { getUnitByCode } from '@xinfang/db/repositories/units';
 import { seedDemoData } from '@xinfang/db/seed';
 import { createTestKeys, useTestDatabase } from '@xinfang/db/testing';
 import { isPasswordAcceptable } from '@xinfang/domain/security/accounts';
@@ -63,6 +65,13 @@ describe('account administration', () => {
     await lawyer.auth.signIn({ username: 'wang.lawyer', password: 'Temporary-pass-2026' });
     await expect(lawyer.petitions.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await lawyer.auth.changePassword({ currentPassword: 'Temporary-pass-2026', newPassword: 'Own-chosen-pass-2026' });
+    // the administrator knew the temporary password: a different administrator confirms the account (account-takeover.db.test.ts)
+    await expect(lawyer.petitions.list({})).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'This account waits for another administrator to confirm it before it can work on cases' });
+    const district = await getUnitByCode(test.db, '440304');
+    await ensureStaff(test.db, { username: 'second.admin', displayName: '第二管理员', role: 'administrator', unitId: district.id, passwordHash: await hashPassword('Second-admin-pass-2026') });
+    const second = createTestContext(test.db, keys).caller;
+    await second.auth.signIn({ username: 'second.admin', password: 'Second-admin-pass-2026' });
+    expect(await second.admin.confirmStaff({ staffId: created.staffId })).toMatchObject({ awaitingConfirmation: false });
     expect((await lawyer.petitions.list({})).total).toBe(5);
 
     await admin.admin.setStaffDisabled({ staffId: created.staffId, disabled: true });
