@@ -1,6 +1,10 @@
 import type { CalendarDay } from '../time/calendar-day.ts';
 import { collectiveVisitThreshold } from '../records/visit.ts';
-import { computeRate, isInPeriod, yearOnYearChange, type IndicatorDefinition, type Period, type Rate } from './indicator-definition.ts';
+import { repeatVisitPersonRate } from './definitions/repeat-visit-person-rate.ts';
+import { repeatVisitRate as repeatVisitRateDefinition } from './definitions/repeat-visit-rate.ts';
+import { computeRate, isInPeriod, yearOnYearChange, type Period, type Rate } from './indicator-definition.ts';
+
+export { repeatVisitRateDefinition };
 
 /** What the visit indicators need of a visit batch. */
 export interface VisitForIndicators {
@@ -8,17 +12,6 @@ export interface VisitForIndicators {
   readonly personCount: number;
   readonly repeat: boolean;
 }
-
-export const repeatVisitRateDefinition: IndicatorDefinition = {
-  id: 'repeatVisitRate',
-  version: 1,
-  name: { zh: '重复访率', en: 'Repeat-visit rate' },
-  numerator: { zh: '重复来访批次（或人次）', en: 'Repeat visit batches (or person-times)' },
-  denominator: { zh: '接待厅全部来访批次（或人次）', en: 'All visit batches (or person-times) at the hall' },
-  filters: { zh: '按接待厅', en: 'By hall' },
-  periodBy: { zh: '来访日期', en: 'Day of the visit' },
-  decimals: 2,
-};
 
 /**
  * 重复访率 by batches and by person-times.
@@ -30,7 +23,7 @@ export function repeatVisitRate(visits: readonly VisitForIndicators[], period?: 
   const persons = (list: readonly VisitForIndicators[]) => list.reduce((sum, visit) => sum + visit.personCount, 0);
   return {
     batches: computeRate(repeatVisitRateDefinition, repeats.length, relevant.length),
-    persons: computeRate({ id: 'repeatVisitRate.persons', version: 1 }, persons(repeats), persons(relevant)),
+    persons: computeRate(repeatVisitPersonRate, persons(repeats), persons(relevant)),
   };
 }
 
