@@ -4,6 +4,7 @@ import * as kioskTracking from './20261125104500_kiosk_tracking.ts';
 import * as petitionWorkflow from './20261125101500_petition_workflow.ts';
 import * as searchAndHotIndexes from './20261125140700_search_and_hot_indexes.ts';
 import * as indicatorRollup from './20261125141500_indicator_rollup.ts';
+import * as indicatorRollupV2 from './20261205101000_indicator_rollup_v2.ts';
 import * as fasterSearchTokens from './20261125150200_faster_search_tokens.ts';
 import * as workQueueIndexes from './20261125153000_work_queue_indexes.ts';
 import * as openDueIndex from './20261125154500_open_due_index.ts';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261125101500_petition_workflow': petitionWorkflow,
   '20261125140700_search_and_hot_indexes': searchAndHotIndexes,
   '20261125141500_indicator_rollup': indicatorRollup,
+  '20261205101000_indicator_rollup_v2': indicatorRollupV2,
   '20261125150200_faster_search_tokens': fasterSearchTokens,
   '20261125153000_work_queue_indexes': workQueueIndexes,
   '20261125154500_open_due_index': openDueIndex,
