@@ -37,6 +37,9 @@ export interface AppOptions {
   trustProxy?: boolean | string[] | ((address: string, hop: number) => boolean);
 }
 
+/** The methods tRPC answers (HEAD as a bodiless GET). */
+const trpcMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
+
 /** The host of an Origin header; a malformed one (`null` from a sandboxed frame, junk) counts as foreign. */
 function hostOf(origin: string): string | undefined {
   try {
@@ -111,6 +114,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     strictTransportSecurity: false,
+  });
+
+  // tRPC serves queries by GET and mutations by POST; any other method (TRACE crashed its adapter: 500) gets 405
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.routeOptions.url?.startsWith('/trpc') || trpcMethods.has(request.method)) return;
+    const code = 'request.methodNotAllowed';
+    await reply
+      .code(405)
+      .header('allow', 'GET, POST')
+      .send({ error: { message: translateMessage(code, 'en'), messageZh: translateMessage(code, 'zh'), messageCode: code, data: { messageCode: code, messageZh: translateMessage(code, 'zh'), httpStatus: 405 } } });
   });
 
   // State-changing requests must come from our own pages: a cross-site POST carries a foreign Origin.

@@ -42,6 +42,12 @@ function fieldErrorsOf(error: ZodError): Record<string, FieldError> {
   return fields;
 }
 
+/** A rule about one input field (`DomainFieldError`: a date out of range…) is shown beside it, like a schema's field error. */
+function ruleFieldErrors(error: { code: string; messageZh: string; messageEn: string }): Record<string, FieldError> | null {
+  const field = 'field' in error && typeof error.field === 'string' ? error.field : undefined;
+  return field === undefined ? null : { [field]: { code: error.code, zh: error.messageZh, en: error.messageEn } };
+}
+
 const t = initTRPC
   .context<ApiContext>()
   .meta<ProcedureMeta>()
@@ -59,7 +65,7 @@ const t = initTRPC
         return {
           ...shape,
           message: cause.messageEn,
-          data: { ...shape.data, stack: undefined, messageCode: cause.code, messageZh: cause.messageZh, fieldErrors: null, retryAfterSeconds: cause.retryAfterSeconds ?? null },
+          data: { ...shape.data, stack: undefined, messageCode: cause.code, messageZh: cause.messageZh, fieldErrors: ruleFieldErrors(cause), retryAfterSeconds: cause.retryAfterSeconds ?? null },
         };
       }
       if (error.code === 'SERVICE_UNAVAILABLE') {

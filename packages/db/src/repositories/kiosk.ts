@@ -24,7 +24,8 @@ export interface KioskSubmissionRows {
  * Writes kiosk submissions — petitioners, representatives, petitions, first events, photos and their audit records —
  * as one statement, which is atomic without a transaction: one round trip and one commit for the whole batch (see
  * `BatchedWriter` in the API), and all or nothing. The tables' checks refuse non-images and oversize photos; the
- * petition's unique idempotency key refuses a second submission of the same key.
+ * petition's unique idempotency key refuses a second submission of the same key (two in one batch included: the whole
+ * statement fails, and the writer retries each alone). The caller stores the submission's hash beside its key.
  */
 export async function insertKioskSubmissions(db: Executor, batch: readonly KioskSubmissionRows[]): Promise<void> {
   if (batch.length === 0) return;
@@ -53,6 +54,14 @@ export async function insertKioskSubmissions(db: Executor, batch: readonly Kiosk
     batch.map((rows) => rows.audit),
     writes,
   );
+}
+
+/** The petition a kiosk idempotency key was first used for: its receipt and the hash of the submission it carried. */
+export async function findKioskSubmissionByKey(
+  db: Executor,
+  idempotencyKey: string,
+): Promise<{ tracking_code: string; received_at: Date | string; idempotency_payload_hash: string | null } | undefined> {
+  return db.selectFrom('petitions').select(['tracking_code', 'received_at', 'idempotency_payload_hash']).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
 }
 
 export async function countAttachments(db: Executor, petitionId: string): Promise<number> {

@@ -58,6 +58,7 @@ describe('documentKindOfAction', () => {
     resumeClock: undefined,
     reply: 'reply',
     recordDelivery: undefined,
+    correctDelivery: undefined,
     recordEvaluation: undefined,
     requestReview: undefined,
     answerReview: 'reviewAnswer',

@@ -126,7 +126,8 @@ describe('computeClocks', () => {
     const events = log('2025-03-03T09:00:00+08:00', [
       ...acceptance,
       ['2025-03-20T10:00:00+08:00', c.reply, actors.handlerA],
-      ['2025-03-21T10:00:00+08:00', { ...c.recordDelivery, deliveredAt: '2025-03-24T15:00:00+08:00' }, actors.handlerA],
+      // recorded the day it happened: a delivery date cannot lie in the future
+      ['2025-03-24T16:00:00+08:00', { ...c.recordDelivery, deliveredAt: '2025-03-24T15:00:00+08:00' }, actors.handlerA],
       ['2025-04-01T10:00:00+08:00', c.requestReview, actors.petitioner],
       ['2025-04-02T10:00:00+08:00', { ...c.pauseClock, clock: 'answerReview' }, actors.districtHandler],
       ['2025-04-09T10:00:00+08:00', { ...c.resumeClock, clock: 'answerReview' }, actors.districtHandler],
@@ -138,6 +139,23 @@ describe('computeClocks', () => {
     expect(clock(readings, 'requestReview').statutory.date).toBe('2025-04-23');
     expect(clock(readings, 'answerReview')).toMatchObject({ state: 'stopped', pausedDays: 7 });
     expect(clock(readings, 'requestRecheck')).toMatchObject({ state: 'running', startedOn: '2025-04-22' });
+  });
+
+  it('moves the petitioner’s review window when the delivery date is corrected, until they have used it', () => {
+    const delivered: Parameters<typeof log>[1] = [
+      ...acceptance,
+      ['2025-03-20T10:00:00+08:00', c.reply, actors.handlerA],
+      ['2025-03-24T16:00:00+08:00', { ...c.recordDelivery, deliveredAt: '2025-03-24T15:00:00+08:00' }, actors.handlerA],
+    ];
+    const corrected = log('2025-03-03T09:00:00+08:00', [...delivered, ['2025-03-25T10:00:00+08:00', { ...c.correctDelivery, deliveredAt: '2025-03-21T11:00:00+08:00' }, actors.officer]]);
+    expect(clock(computeClocks(corrected, nationalPolicy, calendar, '2025-03-26T09:00:00+08:00'), 'requestReview')).toMatchObject({ startedOn: '2025-03-21', state: 'running' });
+    const afterUse = log('2025-03-03T09:00:00+08:00', [
+      ...delivered,
+      ['2025-04-01T10:00:00+08:00', c.requestReview, actors.petitioner],
+      ['2025-04-20T10:00:00+08:00', c.answerReview, actors.districtHandler],
+      ['2025-04-21T10:00:00+08:00', { ...c.correctDelivery, deliveredAt: '2025-03-21T11:00:00+08:00' }, actors.officer],
+    ]);
+    expect(clock(computeClocks(afterUse, nationalPolicy, calendar, '2025-04-22T09:00:00+08:00'), 'requestReview')).toMatchObject({ startedOn: '2025-03-24', stoppedOn: '2025-04-01' });
   });
 
   it('runs the recheck clocks and stops everything at closing', () => {

@@ -109,7 +109,9 @@ function collectRuns(events: readonly PetitionEvent[]): Runs {
         stop(runs, ['conclude'], day);
         if (event.payload.deliveredAt !== undefined) start(runs, 'requestReview', shanghaiDay(event.payload.deliveredAt));
         break;
-      case 'deliveryRecorded': {
+      // a corrected delivery date moves the petitioner's window too, unless they have already used it
+      case 'deliveryRecorded':
+      case 'deliveryCorrected': {
         const window = event.payload.document === 'reply' ? 'requestReview' : event.payload.document === 'reviewAnswer' ? 'requestRecheck' : undefined;
         if (window && runs.get(window)?.stoppedOn === undefined) start(runs, window, shanghaiDay(event.payload.deliveredAt));
         break;

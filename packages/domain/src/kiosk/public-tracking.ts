@@ -96,6 +96,7 @@ export const publicStepLabels: Partial<Record<PetitionEventType, BilingualMessag
   extensionApproved: { zh: '办理期限依法延长', en: 'The time limit was extended as the law allows' },
   replied: { zh: '已出具处理意见', en: 'A written reply was issued' },
   deliveryRecorded: { zh: '文书已送达', en: 'A document was delivered' },
+  deliveryCorrected: { zh: '文书送达日期已更正', en: 'The delivery date of a document was corrected' },
   evaluationRecorded: { zh: '您已评价', en: 'You rated the reply' },
   reviewRequested: { zh: '您已申请复查', en: 'You requested a review' },
   reviewAnswered: { zh: '已出具复查意见', en: 'The review was answered' },

@@ -6,8 +6,8 @@ import { z } from 'zod';
  * a UTF-16 surrogate pair without its other half (not a character at all: UTF-8 cannot encode it). A properly paired
  * surrogate is a real character beyond the BMP, e.g. the rare name characters '𠀀' and '𪚥', and is safe.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const unsafeCharacter =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
+import { DomainFieldError } from '../errors/field-error.ts';
 import { isMessageCode } from '../messages/messages.ts';
 import { IsoInstant } from '../time/iso-instant.ts';
 import { roleMayTakeAction } from './action-roles.ts';
-import { commandGuard, stateGuard, type WorkflowContext } from './guards.ts';
+import { commandGuard, deliveryDateRefusal, stateGuard, type WorkflowContext } from './guards.ts';
 import { PetitionAction } from './petition-action.ts';
 import { PetitionCommand, type PetitionCommandInput } from './petition-command.ts';
 import { eventTypeByAction, type EventActor, type PetitionEvent } from './petition-event.ts';
@@ -62,6 +63,8 @@ export function applyAction(state: PetitionState, command: PetitionCommandInput,
   if (refusal) throw refusal;
   const code = commandGuard(state, parsed, context);
   if (code !== undefined) throw new DomainError(code, code === 'workflow.unitTreeRequired' ? 'invalid' : 'conflict');
+  const dateRefusal = deliveryDateRefusal(state, parsed, occurredAt);
+  if (dateRefusal !== undefined) throw new DomainFieldError(dateRefusal, 'deliveredAt');
   const { action, ...payload } = parsed;
   const event = { type: eventTypeByAction[action], occurredAt, actor: toEventActor(actor), payload } as PetitionEvent;
   return { state: evolvePetition(state, event), events: [event] };

@@ -103,6 +103,11 @@ export const actionFields: Record<PetitionAction, readonly ActionField[]> = {
   recordEvaluation: [
     { key: 'rating', kind: 'select', required: true, options: options(EvaluationRating.options, evaluationRatingLabels) },
     { key: 'comment', kind: 'textarea' },
+  correctDelivery: [
+    { key: 'document', kind: 'select', required: true, options: options(ServedDocument.options, servedDocumentLabels) },
+    { key: 'deliveredAt', kind: 'instant', required: true },
+    { key: 'reason', kind: 'textarea', required: true },
+  ],
   ],
   requestReview: [
     { key: 'reviewingUnitId', kind: 'parentUnit', required: true, parentOf: 'replyingUnitId' },

@@ -134,6 +134,59 @@ describe('kiosk.submit', () => {
     expect(await countRows()).toEqual(after);
   });
 
+  it('refuses an idempotency key reused with a different submission (409), keeps answering the same one, and leaks no receipt', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    const key = randomUUID();
+    const first = await caller.kiosk.submit(submission({ idempotencyKey: key, mobile: '19900007777', content: '第一位访客：小区路灯不亮。' }));
+    const before = await countRows();
+    const auditBefore = await test.db.selectFrom('audit_log').select('id').where('action', '=', 'kiosk.submit').execute();
+    for (const other of [
+      submission({ idempotencyKey: key, mobile: '19900007777', content: '第二位访客：完全不同的事情。' }),
+      submission({ idempotencyKey: key, mobile: '19900006666', content: '第一位访客：小区路灯不亮。' }),
+      submission({ idempotencyKey: key, mobile: '19900007777', content: '第一位访客：小区路灯不亮。', photos: [{ contentType: 'image/jpeg', dataBase64: jpeg }] }),
+    ]) {
+      const error = await caller.kiosk.submit(other).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('CONFLICT');
+      expect((error as TRPCError).message).not.toContain(first.trackingCode);
+      expect((error as TRPCError & { cause: { code?: string } }).cause.code).toBe('kiosk.idempotencyKeyReused');
+    }
+    expect(await rowsAddedSince(before)).toEqual({ petitions: 0, petitioners: 0, events: 0, attachments: 0, links: 0 });
+    expect(await test.db.selectFrom('audit_log').select('id').where('action', '=', 'kiosk.submit').execute()).toHaveLength(auditBefore.length);
+    // the visitor's own retry, typed the same way or normalised differently, still gets its receipt
+    expect(await caller.kiosk.submit(submission({ idempotencyKey: key, mobile: '19900007777', content: '第一位访客：小区路灯不亮。' }))).toEqual(first);
+    expect(await caller.kiosk.submit(submission({ idempotencyKey: key, mobile: '199-0000-7777', content: '  第一位访客：小区路灯不亮。 ' }))).toEqual(first);
+  });
+
+  it('refuses a kiosk submission under a key that a staff registration used, instead of answering with that matter', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    const key = randomUUID();
+    // a registered matter whose key has no submission hash beside it, as a desk registration's has none
+    const registered = await test.db.selectFrom('petitions').select('id').where('idempotency_key', 'is', null).limit(1).executeTakeFirstOrThrow();
+    await test.db.updateTable('petitions').set({ idempotency_key: key }).where('id', '=', registered.id).execute();
+    const error = await caller.kiosk.submit(submission({ idempotencyKey: key })).catch((caught: unknown) => caught);
+    expect((error as TRPCError).code).toBe('CONFLICT');
+  });
+
+  // the two arrive while the first batches are being written, so they are written in one statement: it fails as a whole,
+  // the writer retries each alone, and the second meets the first's key
+  it('refuses the second of two different submissions sharing a key in a burst, and lands the rest once', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    const before = await countRows();
+    const batchesBefore = intakeWriter(test.db).batchSizes.length;
+    const key = randomUUID();
+    const burst = Array.from({ length: 16 }, (_, index) =>
+      index === 9 || index === 10 ? submission({ idempotencyKey: key, content: `同一键的第${index}件：两份不同的材料。` }) : submission({ content: `批量提交第${index}件：井盖缺失。` }),
+    );
+    const outcomes = await Promise.allSettled(burst.map((input) => caller.kiosk.submit(input)));
+    expect(Math.max(...intakeWriter(test.db).batchSizes.slice(batchesBefore))).toBeGreaterThan(1);
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect(((refused[0] as PromiseRejectedResult).reason as TRPCError).code).toBe('CONFLICT');
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(15);
+    expect(await rowsAddedSince(before)).toEqual({ petitions: 15, petitioners: 15, events: 15, attachments: 0, links: 0 });
+  });
+
   it('writes a burst of submissions in shared batches; a repeated key among them gets the first receipt and the rest land once', async () => {
     const { caller } = createTestContext(test.db, keys);
     const before = await countRows();
@@ -164,6 +217,13 @@ describe('kiosk.submit', () => {
     ['photos', { photos: [{ contentType: 'image/jpeg' as const, dataBase64: encodeBase64(new TextEncoder().encode('%PDF-1.7 not an image at all')) }] }, 'kiosk.photo.notImage', '只能上传照片（JPG、PNG或WebP图片）'],
     ['photos', { photos: [{ contentType: 'image/jpeg' as const, dataBase64: encodeBase64(new Uint8Array(maxKioskPhotoBytes + 1).fill(0xff)) }] }, 'kiosk.photo.tooLarge', '照片太大，请重新拍摄或选择较小的照片'],
     ['representatives', { collective: true, headcount: 9 }, 'kiosk.collective.representativeRequired', '集体反映请至少填写1名代表'],
+    // PostgreSQL text cannot hold NUL and UTF-8 cannot hold half a surrogate pair: both used to reach the database and fail with 500
+    ['content', { content: '楼下餐馆油烟\u0000很大，影响生活。' }, 'validation.text.unsafeCharacters', '含有无法识别的字符（如控制字符或残缺的符号），请删除后重新输入'],
+    ['content', { content: '楼下餐馆油烟\ud800很大，影响生活。' }, 'validation.text.unsafeCharacters', '含有无法识别的字符（如控制字符或残缺的符号），请删除后重新输入'],
+    ['name', { name: '演示\udc00' }, 'validation.text.unsafeCharacters', '含有无法识别的字符（如控制字符或残缺的符号），请删除后重新输入'],
+    ['address', { address: '演示路\u00001号' }, 'validation.text.unsafeCharacters', '含有无法识别的字符（如控制字符或残缺的符号），请删除后重新输入'],
+    ['about', { about: '楼下\u001b[2J餐馆' }, 'validation.text.unsafeCharacters', '含有无法识别的字符（如控制字符或残缺的符号），请删除后重新输入'],
+    ['request', { request: '请求整改\ud83d' }, 'validation.text.unsafeCharacters', '含有无法识别的字符（如控制字符或残缺的符号），请删除后重新输入'],
   ])('rejects a bad %s with a Chinese message and stores nothing', async (field, change, code, zh) => {
     const { caller } = createTestContext(test.db, keys);
     const before = await countRows();
@@ -178,6 +238,27 @@ describe('kiosk.submit', () => {
     expect(issue?.message).toBe(code);
     const { translateMessage } = await import('@xinfang/domain/messages');
     expect(translateMessage(code, 'zh')).toBe(zh);
+  });
+
+  it('stores rare name characters beyond the BMP (生僻字) and multi-line content exactly as typed', async () => {
+    const { caller } = createTestContext(test.db, keys);
+    const receipt = await caller.kiosk.submit(
+      submission({ name: '王𪚥', content: '第一段：电梯坏了。\r\n\t第二段：𠀀村物业不管。', collective: true, headcount: 3, representatives: [{ name: '张𠀀' }] }),
+    );
+    const row = await test.db
+      .selectFrom('petitions as p')
+      .innerJoin('petitioners as pr', 'pr.id', 'p.petitioner_id')
+      .select(['p.id', 'p.content', 'pr.name'])
+      .where('p.tracking_code', '=', receipt.trackingCode)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: '王𪚥', content: '第一段：电梯坏了。\r\n\t第二段：𠀀村物业不管。' });
+    const representative = await test.db
+      .selectFrom('petition_petitioners as link')
+      .innerJoin('petitioners as pr', 'pr.id', 'link.petitioner_id')
+      .select('pr.name')
+      .where('link.petition_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(representative.name).toBe('张𠀀');
   });
 
   it('refuses a community that is not in the chosen street, storing nothing', async () => {

@@ -6,10 +6,9 @@ import { decodeBase64, petitionClassOfCategory, type KioskPlace, type KioskRecei
 import { shanghaiDay } from '@xinfang/domain/time/calendar-day';
 import { generateTrackingCode } from '@xinfang/domain/tracking-code';
 import { registerPetition } from '@xinfang/domain/workflow/register-petition';
-import { insertKioskSubmissions, listPlacesUnder, type KioskSubmissionRows, type PlaceRow } from '@xinfang/db/repositories/kiosk';
-import { findPetitionByIdempotencyKey } from '@xinfang/db/repositories/petitions';
+import { findKioskSubmissionByKey, insertKioskSubmissions, listPlacesUnder, type KioskSubmissionRows, type PlaceRow } from '@xinfang/db/repositories/kiosk';
 import { getUnitByCode } from '@xinfang/db/repositories/units';
-import { encryptPersonalData, protectIdNumber, protectMobile } from '@xinfang/security/personal-data';
+import { encryptPersonalData, hashPersonalData, protectIdNumber, protectMobile, type PersonalDataKeys } from '@xinfang/security/personal-data';
 import type { ApiContext } from '../../context.ts';
 import { BatchedWriter } from '../../batched-writer.ts';
 import { cachedReference } from '../../reference-cache.ts';
@@ -32,6 +31,28 @@ async function receiptOf(ctx: ApiContext, row: { tracking_code: string; received
 function summaryOf(content: string): string {
   const firstLine = content.split(/[\n。！？!?]/)[0]?.trim() ?? content;
   return [...(firstLine || content)].slice(0, 40).join('');
+}
+
+/** JSON with every object's keys in order, so that equal values give equal text whatever order they were built in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * What a retry must repeat: the keyed hash (HMAC, so it confirms no guess of the personal data in it) of the submission
+ * as parsed — normalised, defaults filled — without its idempotency key.
+ */
+function submissionHash(keys: PersonalDataKeys, input: ParsedKioskSubmission): string {
+  const { idempotencyKey: _key, ...submission } = input;
+  return hashPersonalData(keys, canonicalJson(submission), 'kiosk.submission');
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -87,7 +108,9 @@ export function intakeWriter(db: ApiContext['db']): BatchedWriter<KioskSubmissio
  * representatives of a collective matter, the petition with the domain's `registered` event, the photos and the audit
  * record: atomic without a transaction, one round trip, shared with the submissions that arrived beside it. The
  * idempotency key makes a retry (or a double tap) return the first receipt: the petition's unique key refuses the
- * second statement, which writes nothing, and the first receipt is answered.
+ * second statement, which writes nothing, and the first receipt is answered — only to the same submission: the key
+ * is stored with the submission's hash, and a key reused with another submission (or one a staff registration used) is
+ * refused with a conflict, never answered with the first visitor's receipt.
  */
 export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmission): Promise<KioskReceipt> {
   const now = ctx.now();
@@ -97,6 +120,7 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmiss
   const petitionerId = newRowId();
   const trackingCode = generateTrackingCode(ctx.randomBytes);
   const summary = summaryOf(input.content);
+  const payloadHash = submissionHash(ctx.keys, input);
   const { events } = registerPetition(
     {
       petitionId,
@@ -173,6 +197,7 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmiss
         registered_at: now,
         updated_at: now,
         idempotency_key: input.idempotencyKey,
+        idempotency_payload_hash: payloadHash,
       },
       firstEvent: {
         petition_id: petitionId,
@@ -188,10 +213,14 @@ export async function submitFromKiosk(ctx: ApiContext, input: ParsedKioskSubmiss
       audit: { occurredAt: now, actorId: null, actorRole: 'kiosk', action: 'kiosk.submit', targetType: 'petition', targetId: petitionId, ip: ctx.clientIp },
     });
   } catch (error) {
-    // the key was used before (a retry, a double tap, or a concurrent retry that won the race): the first receipt
+    // the key was used before: a retry, a double tap or a concurrent retry that won the race gets the first receipt;
+    // another submission under the same key (a kiosk bug, a replay, a guess) gets a conflict and learns nothing
     if (isUniqueViolation(error)) {
-      const first = await findPetitionByIdempotencyKey(ctx.db, input.idempotencyKey);
-      if (first) return receiptOf(ctx, first);
+      const first = await findKioskSubmissionByKey(ctx.db, input.idempotencyKey);
+      if (first) {
+        if (first.idempotency_payload_hash !== payloadHash) throw new DomainError('kiosk.idempotencyKeyReused', 'conflict', { cause: error });
+        return receiptOf(ctx, first);
+      }
     }
     throw error;
   }
