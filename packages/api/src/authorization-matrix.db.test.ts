@@ -312,7 +312,48 @@ const jurisdictionCases: Record<string, { inside: (fixture: Fixture) => Promise<
       expect(await call(streetAdmin, 'admin.confirmStaff', { staffId })).toMatchObject({ ok: false, code: 'FORBIDDEN', messageCode: 'access.outsideJurisdiction' });
     },
   },
+  'records.careForm.get': {
+    // a care form made at a street's studio: the district's counsellor may read it, another street's may not
+    inside: async ({ staffAt }) => {
+      await staffAt(nanyuan, 'counsellor', 'street-counsellor');
+      const streetCounsellor = await signedIn('street-counsellor', strongPassword);
+      const made = await streetCounsellor.records.careForm.create(careFormAt('2026-12-01T10:00:00+08:00'));
+      expect(await call(callers.get('counsellor')!, 'records.careForm.get', { id: made.id })).toMatchObject({ ok: true });
+      const page = await callers.get('counsellor')!.records.careForm.list({ limit: 100 });
+      expect(page.items.map((item) => item.id)).toContain(made.id);
+    },
+    outside: async ({ staffAt }) => {
+      await staffAt(nanyuan, 'counsellor', 'street-counsellor-2');
+      const nanyuanCounsellor = await signedIn('street-counsellor-2', strongPassword);
+      const made = await nanyuanCounsellor.records.careForm.create(careFormAt('2026-12-02T10:00:00+08:00'));
+      await staffAt(yuanling, 'counsellor', 'other-street-counsellor');
+      const yuanlingCounsellor = await signedIn('other-street-counsellor', strongPassword);
+      expect(await call(yuanlingCounsellor, 'records.careForm.get', { id: made.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      const page = await yuanlingCounsellor.records.careForm.list({ limit: 100 });
+      expect(page.items.map((item) => item.id)).not.toContain(made.id);
+    },
+  },
+  'indicators.compute': {
+    inside: async () => {
+      const period = { kind: 'year', year: new Date().getUTCFullYear() } as const;
+      expect(await call(callers.get('bureauLeader')!, 'indicators.compute', { period, scope: { kind: 'district' } })).toMatchObject({ ok: true });
+      const street = await getUnitByCode(test.db, nanyuan);
+      expect(await call(callers.get('streetLeader')!, 'indicators.compute', { period, scope: { kind: 'street', unitId: street.id } })).toMatchObject({ ok: true });
+    },
+    outside: async () => {
+      const period = { kind: 'year', year: new Date().getUTCFullYear() } as const;
+      const other = await getUnitByCode(test.db, yuanling);
+      for (const scope of [{ kind: 'district' }, { kind: 'street', unitId: other.id }]) {
+        expect(await call(callers.get('streetLeader')!, 'indicators.compute', { period, scope })).toMatchObject({ ok: false, code: 'FORBIDDEN', messageCode: 'access.outsideJurisdiction' });
+      }
+    },
+  },
 };
+
+/** A care form filled at this instant (the default questionnaire, all items answered 1). */
+function careFormAt(filledAt: string) {
+  return { visitorName: '演示来访人', consent: 'visitor' as const, filledAt, answers: { sleep: 1, mood: 1, anger: 1, hopelessness: 1, physicalTension: 1, supportNetwork: 1, selfHarmThoughts: 1 } };
+}
 
 const petitionsByStreet = new Map<string, string>();
 

@@ -2,6 +2,7 @@ import type { Permission } from '@xinfang/domain/permissions';
 import { roleHasPermission } from '@xinfang/domain/permissions';
 import { Role } from '@xinfang/domain/staff';
 import { PetitionAction } from '@xinfang/domain/workflow/petition-action';
+import { recordKinds } from '@xinfang/domain/records/record-kinds';
 
 /**
  * The expected authorisation of every procedure of `appRouter`. `authorization-matrix.db.test.ts` walks the router and
@@ -29,7 +30,33 @@ export interface MatrixRow {
   sharesJurisdictionCheckWith?: string;
   /** Why the row is what it is, when that is not obvious (a deliberate cross-jurisdiction read, a shared check). */
   why?: string;
+  /** The roles allowed, when narrower than the permission's (a record kind's own access rule). */
+  roles?: readonly Role[];
 }
+
+/** The record kinds' procedures, from their declarations: each operation's roles are the kind's own. */
+const recordProcedures: Record<string, MatrixRow> = Object.fromEntries(
+  Object.entries(recordKinds).flatMap(([name, kind]) =>
+    (
+      [
+        ['create', kind.access.create],
+        ['update', kind.access.update],
+        ['get', kind.access.read],
+        ['list', kind.access.read],
+      ] as const
+    ).map(([procedure, roles]) => [
+      `records.${name}.${procedure}`,
+      {
+        permission: 'records.use',
+        scope: 'jurisdiction',
+        roles,
+        ...(procedure === 'get' && name === 'careForm'
+          ? {}
+          : { sharesJurisdictionCheckWith: 'records.careForm.get', why: 'every kind and operation reads through getRecord / listRecords (unit path of the record)' }),
+      } satisfies MatrixRow,
+    ]),
+  ),
+);
 
 /**
  * The workflow steps: one procedure per domain action, all through `performAction` (load, `checkAccess`,
@@ -85,6 +112,16 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'units.staff': { permission: 'petition.act', scope: 'system', why: 'a staff directory for assignment pickers: names and roles only' },
   'privacy.reveal': { permission: 'identity.reveal', scope: 'jurisdiction' },
   'search.petitions': { permission: 'petition.list', scope: 'jurisdiction' },
+  'indicators.list': { permission: 'indicators.view', scope: 'system', why: 'the definitions are code, not records' },
+  'indicators.compute': { permission: 'indicators.view', scope: 'jurisdiction', why: 'counts of a scope the reader reaches (resolveScope in indicators.service)' },
+  'indicators.breakdown': { permission: 'indicators.view', scope: 'jurisdiction', sharesJurisdictionCheckWith: 'indicators.compute', why: 'the same resolveScope in indicators.service' },
+  'indicators.drillDown': {
+    permission: 'indicators.view',
+    scope: 'jurisdiction',
+    sharesJurisdictionCheckWith: 'indicators.compute',
+    why: 'resolveScope in indicators.service, then the rows through visibleToReader(readerScopeOf) like every petition list',
+  },
+  ...recordProcedures,
 };
 
 /** Deliberate deviations from the permission table, each with its reason. Empty today. */
@@ -98,6 +135,7 @@ export function expectedRoleDecision(procedure: string, role: Role): Decision {
   if (!row) return 'denied';
   const exception = roleExceptions.find((candidate) => candidate.procedure === procedure && candidate.role === role);
   if (exception) return exception.allowed ? 'allowed' : 'denied';
+  if (row.roles) return row.roles.includes(role) && (row.permission === 'public' || roleHasPermission(role, row.permission)) ? 'allowed' : 'denied';
   return row.permission === 'public' || roleHasPermission(role, row.permission) ? 'allowed' : 'denied';
 }
 

@@ -4,10 +4,12 @@ import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { calendarRouter } from './modules/calendar/calendar.router.ts';
 import { documentsRouter } from './modules/documents/documents.router.ts';
+import { indicatorsRouter } from './modules/indicators/indicators.router.ts';
 import { unitsRouter } from './modules/units/units.router.ts';
 import { kioskRouter } from './modules/kiosk/kiosk.router.ts';
 import { petitionsRouter } from './modules/petitions/petitions.router.ts';
 import { privacyRouter } from './modules/privacy/privacy.router.ts';
+import { recordsRouter } from './modules/records/records.router.ts';
 import { searchRouter } from './modules/search/search.router.ts';
 import { trackingRouter } from './modules/tracking/tracking.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -21,8 +23,10 @@ export const appRouter = router({
   petitions: petitionsRouter,
   calendar: calendarRouter,
   documents: documentsRouter,
+  indicators: indicatorsRouter,
   units: unitsRouter,
   privacy: privacyRouter,
+  records: recordsRouter,
   search: searchRouter,
   tracking: trackingRouter,
 });

@@ -25,6 +25,8 @@ const typedColumns = {
     scope_path: true, received_at: true, registered_at: true, registered_by: true, idempotency_key: true, idempotency_payload_hash: true, due_at: true, light: true,
     clocks: true, updated_at: true, kiosk_category: true, responsible_path: true, visit_id: true,
   },
+  records: { id: true, kind: true, unit_id: true, unit_path: true, version: true, occurred_at: true, payload: true, facets: true, created_by: true, created_at: true, updated_at: true },
+  record_events: { id: true, record_id: true, sequence: true, type: true, actor_id: true, actor_role: true, occurred_at: true, payload: true },
   petition_events: { id: true, petition_id: true, sequence: true, type: true, actor_id: true, actor_role: true, occurred_at: true, recorded_at: true, payload: true, actor_unit_id: true },
   petition_attachments: { id: true, petition_id: true, position: true, content_type: true, size_bytes: true, sha256: true, data: true, created_at: true },
   attempt_counters: { key: true, attempts: true, window_ends_at: true },

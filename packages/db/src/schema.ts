@@ -102,6 +102,33 @@ export interface PetitionsTable {
   visit_id: string | null;
 }
 
+/** A wave-2 record of any declared kind (packages/domain/src/records/record-kinds.ts). */
+export interface RecordsTable {
+  id: Generated<string>;
+  kind: string;
+  unit_id: string;
+  unit_path: string;
+  version: Generated<number>;
+  occurred_at: Timestamp;
+  payload: ColumnType<unknown, string, string>;
+  facets: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+/** Who changed a record, when, and which fields (the values stay in the row). Append-only. */
+export interface RecordEventsTable {
+  id: Generated<string>;
+  record_id: string;
+  sequence: number;
+  type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  occurred_at: Timestamp;
+  payload: ColumnType<unknown, string | undefined, never>;
+}
+
 export interface PetitionEventsTable {
   id: Generated<string>;
   petition_id: string;
@@ -240,6 +267,8 @@ export interface DB {
   petitioners: PetitionersTable;
   petitions: PetitionsTable;
   petition_events: PetitionEventsTable;
+  records: RecordsTable;
+  record_events: RecordEventsTable;
   petition_attachments: PetitionAttachmentsTable;
   attempt_counters: AttemptCountersTable;
   audit_log: AuditLogTable;

@@ -16,6 +16,8 @@ import * as auditGuards from './20261205091000_audit_guards.ts';
 import * as accountConfirmation from './20261205091500_account_confirmation.ts';
 import * as idempotencyPayloadHash from './20261205092000_idempotency_payload_hash.ts';
 import * as accusedParties from './20261205094000_accused_parties.ts';
+import * as searchMoreFields from './20261205100000_search_more_fields.ts';
+import * as records from './20261205102000_records.ts';
 import * as attemptCounters from './20261205090000_attempt_counters.ts';
 
 /**
@@ -40,6 +42,8 @@ const migrations: Record<string, Migration> = {
   '20261205091500_account_confirmation': accountConfirmation,
   '20261205092000_idempotency_payload_hash': idempotencyPayloadHash,
   '20261205094000_accused_parties': accusedParties,
+  '20261205100000_search_more_fields': searchMoreFields,
+  '20261205102000_records': records,
   '20261205090000_attempt_counters': attemptCounters,
 };
 

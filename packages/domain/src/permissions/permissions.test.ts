@@ -13,6 +13,8 @@ const expected: Record<Permission, Role[]> = {
   'petition.act': ['receptionOfficer', 'lawyer', 'mediator', 'departmentHandler', 'departmentHead', 'bureauLeader', 'hallLead', 'streetLeader'],
   'petition.export': ['statistician', 'bureauLeader', 'streetLeader'],
   'calendar.manage': ['administrator'],
+  'indicators.view': ['statistician', 'bureauLeader', 'departmentHead', 'studioHead', 'streetLeader'],
+  'records.use': ['counsellor', 'studioHead'],
 };
 
 describe('role permissions', () => {
