@@ -241,7 +241,10 @@ describe('indicator counts', () => {
 });
 
 describe('groupings, drill-downs and lights', () => {
-  it('groups the counts by month and by street, and the groups add up to the period', async () => {
+  it.each(['none', '2025-05-31'])('groups the counts by month and by street, and the groups add up to the period (rolled up through %s)', async (through) => {
+    await test.db.updateTable('indicator_rollup_state').set({ complete_through: null }).execute();
+    await test.db.deleteFrom('indicator_daily').execute();
+    if (through !== 'none') await refreshIndicatorRollup(test.db, '2024-01-01', through, new Date());
     const total = await readIndicatorCounts(test.db, { streetUnitId: null }, ...year);
     const months = await readIndicatorCountsGrouped(test.db, { streetUnitId: null }, ...year, 'month');
     expect([...months.keys()].sort()).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08']);

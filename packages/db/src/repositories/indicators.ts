@@ -196,7 +196,7 @@ export type CountGrouping = 'none' | 'month' | 'street';
 
 const groupKeys: Record<CountGrouping, RawBuilder<string>> = {
   none: sql<string>`''`,
-  month: sql<string>`to_char(day, 'YYYY-MM')`,
+  month: sql<string>`left(day::text, 7)`,
   street: sql<string>`coalesce(street_unit_id::text, '')`,
 };
 
