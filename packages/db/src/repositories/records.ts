@@ -140,3 +140,14 @@ export async function listRecords(db: Executor, filter: RecordListFilter): Promi
   const rows = await page.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
   return { items: rows.map(toStored), total: Number(counted.n) };
 }
+
+/** The facets of a kind's records that link this petition (payload `petitionIds`): what a petition may show of them. */
+export async function listLinkedRecordFacets(db: Executor, kind: string, petitionId: string): Promise<Record<string, unknown>[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select('facets')
+    .where('kind', '=', kind)
+    .where(sql<SqlBool>`payload->'petitionIds' @> ${JSON.stringify([petitionId])}::jsonb`)
+    .execute();
+  return rows.map((row) => row.facets);
+}

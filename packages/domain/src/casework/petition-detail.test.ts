@@ -40,6 +40,9 @@ const detail = {
   claimRoute: null,
   summary: '测试用事项：小区路灯长期不亮。',
   content: '小区路灯长期不亮，夜间出行不便。',
+  request: '尽快修好路灯',
+  respondent: '某物业服务公司',
+  kioskCategory: 'publicServices',
   isCollective: false,
   headcount: 1,
   receivedAt: '2026-11-24T09:00:00+08:00',
@@ -51,15 +54,18 @@ const detail = {
   extensionRequest: null,
   replyingUnitId: null,
   reviewingUnitId: null,
-  persons: [{ petitionerId: id(0xc1), name: '演示用户', idNumberMasked: '110105********002X', mobileMasked: '199****0001', isRepresentative: false }],
+  persons: [{ petitionerId: id(0xc1), name: '演示用户', idNumberMasked: '110105********002X', mobileMasked: '199****0001', isRepresentative: false, hasAddress: true }],
   dueAt: '2026-12-09T15:59:59.999Z',
   light: 'green',
   clocks: [clock],
   timeline: [timelineEntry],
   documents: [{ id: id(0xd1), kind: 'legalGuidance', title: '法律指引告知书', serialNumber: '福信指〔2026〕0001号', issuedAt: '2026-11-24T10:00:00+08:00' }],
   related: [{ id: id(0xb2), trackingCode: 'TEST-CODE-02', summary: '此前事项', status: 'closed', receivedAt: '2026-01-05T09:00:00+08:00', relation: 'samePetitioner' }],
+  followUpAdvised: false,
   availableActions: ['acknowledgeReceipt', 'object'],
   reception: null,
+  evaluation: { rating: 'dissatisfied', comment: '路灯修好后又坏了', recordedAt: '2026-12-20T10:00:00+08:00', byPetitioner: true },
+  appealRequests: [{ kind: 'review', reason: '认为物业责任未落实', requestedAt: '2026-12-21T10:00:00+08:00', unitName: '测试区', byPetitioner: true }],
 };
 
 function failingPaths(schema: { safeParse: (input: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, input: unknown): string[] {
@@ -86,7 +92,22 @@ describe('PetitionDetail', () => {
   });
 
   it('accepts a matter before triage: no class, no handling unit, no light', () => {
-    const fresh = { ...detail, status: 'registered', petitionClass: null, handlingUnit: null, dueAt: null, light: null, documents: [], related: [], availableActions: ['triage'] };
+    const fresh = {
+      ...detail,
+      status: 'registered',
+      petitionClass: null,
+      handlingUnit: null,
+      dueAt: null,
+      light: null,
+      documents: [],
+      related: [],
+      availableActions: ['triage'],
+      request: null,
+      respondent: null,
+      kioskCategory: null,
+      evaluation: null,
+      appealRequests: [],
+    };
     expect(PetitionDetail.parse(fresh)).toEqual(fresh);
   });
 
@@ -100,6 +121,10 @@ describe('PetitionDetail', () => {
     ['a fractional headcount', { ...detail, headcount: 1.5 }, 'headcount'],
     ['a clock of a third party', { ...detail, clocks: [{ ...clock, party: 'court' }] }, 'clocks.0.party'],
     ['a clock in an unknown state', { ...detail, clocks: [{ ...clock, state: 'expired' }] }, 'clocks.0.state'],
+    ['an unknown kiosk category', { ...detail, kioskCategory: 'weather' }, 'kioskCategory'],
+    ['an unknown rating', { ...detail, evaluation: { ...detail.evaluation, rating: 'great' } }, 'evaluation.rating'],
+    ['an appeal request of an unknown kind', { ...detail, appealRequests: [{ ...detail.appealRequests[0], kind: 'appeal' }] }, 'appealRequests.0.kind'],
+    ['a person without the address flag', { ...detail, persons: [{ ...detail.persons[0], hasAddress: undefined }] }, 'persons.0.hasAddress'],
     ['a timeline entry without details', { ...detail, timeline: [{ ...timelineEntry, details: undefined }] }, 'timeline.0.details'],
   ])('refuses %s', (_, input, path) => {
     expect(failingPaths(PetitionDetail, input)).toContain(path);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { KioskCategory } from '../kiosk/kiosk-category.ts';
 import { Channel, Light, PetitionClass, PetitionStatus } from '../petition/petition.ts';
+import { EvaluationRating } from '../records/evaluation.ts';
 import { PetitionAction } from '../workflow/petition-action.ts';
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -40,6 +42,8 @@ export const PersonView = z.object({
   idNumberMasked: z.string().nullable(),
   mobileMasked: z.string().nullable(),
   isRepresentative: z.boolean(),
+  /** Whether an address was recorded (it is stored sealed: shown only through the audited reveal). */
+  hasAddress: z.boolean(),
 });
 
 export const DocumentSummary = z.object({ id: z.string().uuid(), kind: z.string(), title: z.string(), serialNumber: z.string(), issuedAt: z.string() });
@@ -72,6 +76,26 @@ export const VisitReception = z.object({
 });
 export type VisitReception = z.infer<typeof VisitReception>;
 
+/** The rating of the handling (满意度评价) and what was said with it; `byPetitioner` when the visitor rated it themself. */
+export const EvaluationView = z.object({
+  rating: EvaluationRating,
+  comment: z.string().nullable(),
+  recordedAt: z.string(),
+  byPetitioner: z.boolean(),
+});
+export type EvaluationView = z.infer<typeof EvaluationView>;
+
+/** A request for review (复查) or recheck (复核) with the reason given for it: what the reviewer answers. */
+export const AppealRequestView = z.object({
+  kind: z.enum(['review', 'recheck']),
+  reason: z.string(),
+  requestedAt: z.string(),
+  /** The unit asked to review or recheck. */
+  unitName: z.string().nullable(),
+  byPetitioner: z.boolean(),
+});
+export type AppealRequestView = z.infer<typeof AppealRequestView>;
+
 /** The case detail screen: header, persons (masked), clocks, timeline, documents, related matters, actions. */
 export const PetitionDetail = z.object({
   id: z.string().uuid(),
@@ -84,6 +108,12 @@ export const PetitionDetail = z.object({
   claimRoute: z.string().nullable(),
   summary: z.string(),
   content: z.string(),
+  /** What the visitor wants (希望怎样解决), in their words. */
+  request: z.string().nullable(),
+  /** Whom the matter is about (反映谁), free text in the visitor's words — not an accusation's accused parties. */
+  respondent: z.string().nullable(),
+  /** The category the visitor chose at the kiosk, kept beside the petition class set at triage. */
+  kioskCategory: KioskCategory.nullable(),
   isCollective: z.boolean(),
   headcount: z.number().int(),
   receivedAt: z.string(),
@@ -105,6 +135,12 @@ export const PetitionDetail = z.object({
   related: z.array(RelatedMatter),
   /** Null unless the petition was registered from a visit at a hall. */
   reception: VisitReception.nullable(),
+  /** The latest rating, if any. */
+  evaluation: EvaluationView.nullable(),
+  /** Every review and recheck request with its reason, oldest first. */
+  appealRequests: z.array(AppealRequestView),
+  /** A counsellor's care form linked to the matter advises follow-up: all other roles ever see of it (never the grade). */
+  followUpAdvised: z.boolean(),
   availableActions: z.array(PetitionAction),
 });
 export type PetitionDetail = z.infer<typeof PetitionDetail>;

@@ -3,6 +3,8 @@ import { availableActions } from '@xinfang/domain/workflow/apply-action';
 import { checkAccess } from '@xinfang/domain/permissions/can';
 import { QueueKey, queuesByRole, type QueueCounts, type QueuePage } from '@xinfang/domain/casework/queues';
 import type { PetitionDetail } from '@xinfang/domain/casework/petition-detail';
+import { appealRequestsOf, evaluationOf, type LoggedEvent } from '@xinfang/domain/casework/visitor-statements';
+import { KioskCategory } from '@xinfang/domain/kiosk';
 import type { QueueQuery } from '@xinfang/domain/casework/queues';
 import { computeClocks } from '@xinfang/domain/clocks/compute-clocks';
 import { futianPolicy } from '@xinfang/domain/clocks/clock-rules';
@@ -10,6 +12,9 @@ import { PetitionClass, PetitionStatus } from '@xinfang/domain/petition';
 import { listDocuments } from '@xinfang/db/repositories/petition-documents';
 import { listPetitionPersons, listRelatedPetitions, staffNames } from '@xinfang/db/repositories/petition-people';
 import { countQueues, listQueue } from '@xinfang/db/repositories/work-queue';
+import { listLinkedRecordFacets } from '@xinfang/db/repositories/records';
+import { CareGrade, isFollowUpAdvised } from '@xinfang/domain/records/care-form';
+import { recordKinds } from '@xinfang/domain/records/record-kinds';
 import { findVisitReception } from '@xinfang/db/repositories/visits';
 import type { z } from 'zod';
 import { cachedWorkCalendar } from '../calendar/calendar.service.ts';
@@ -83,6 +88,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
     row.visit_id ? findVisitReception(ctx.db, row.visit_id) : undefined,
   ]);
   const target = accessTargetOfLoaded(loaded);
+  const careFacets = await listLinkedRecordFacets(ctx.db, recordKinds.careForm.kind, row.id);
   const actions = availableActions(state, toEventActor(ctx.actor)).filter((action) => checkAccess(accessActorOf(ctx.actor), action, target, tree).allowed);
   const relatedMatters: PetitionDetail['related'] = [
     ...related.decisions.map((decision) => ({
@@ -105,6 +111,9 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
       })),
   ];
   const handlingUnitId = state.routedTo?.unitId ?? null;
+  // what the visitor said after the reply: their rating and the reasons they (or staff for them) gave for an appeal
+  const logged: LoggedEvent[] = stored.map((event) => ({ type: event.type, occurredAt: new Date(event.occurred_at).toISOString(), actorRole: event.actor_role, payload: event.payload }));
+  const evaluation = evaluationOf(logged);
   return {
     id: row.id,
     trackingCode: row.tracking_code,
@@ -116,6 +125,9 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
     claimRoute: state.claimRoute ?? null,
     summary: row.summary,
     content: row.content,
+    request: row.request,
+    respondent: row.respondent,
+    kioskCategory: KioskCategory.safeParse(row.kiosk_category).data ?? null,
     isCollective: row.is_collective,
     headcount: row.headcount,
     receivedAt: new Date(row.received_at).toISOString(),
@@ -133,6 +145,7 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
       idNumberMasked: person.id_number_masked,
       mobileMasked: person.mobile_masked,
       isRepresentative: person.is_representative,
+      hasAddress: person.has_address,
     })),
     dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
     light: row.light === 'green' || row.light === 'yellow' || row.light === 'red' ? row.light : null,
@@ -166,6 +179,9 @@ export async function getPetitionDetail(ctx: StaffContext, petitionId: string): 
           staff: visit.staff.map((member) => ({ id: member.id, name: member.name, role: member.role, unit: { id: member.unitId, name: unitName(member.unitId) ?? '' } })),
         }
       : null,
+    evaluation: evaluation ?? null,
+    appealRequests: appealRequestsOf(logged).map(({ unitId, ...request }) => ({ ...request, unitName: unitName(unitId) })),
+    followUpAdvised: checkAccess(accessActorOf(ctx.actor), 'followUpAdvice.view', target, tree).allowed && careFacets.some((facets) => isFollowUpAdvised(CareGrade.parse(facets.grade))),
     availableActions: actions,
   };
 }

@@ -99,6 +99,17 @@ describe('records: a kind declared once, stored, versioned, audited', () => {
     expect(JSON.stringify(await test.db.selectFrom('audit_log').select('details').execute())).not.toContain(canary);
   });
 
+  it('tells the petition’s other readers only that follow-up is advised, never the form', async () => {
+    const petition = await test.db.selectFrom('petitions').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const officer = callers.get('receptionOfficer')!;
+    expect((await officer.petitions.get({ id: petition.id })).followUpAdvised).toBe(false);
+    await callers.get('counsellor')!.records.careForm.create({ visitorName: `戊${canary}`, consent: 'visitor', filledAt: '2026-12-05T13:00:00+08:00', answers: answers(2), petitionIds: [petition.id], notes: canary });
+    const detail = await officer.petitions.get({ id: petition.id });
+    expect(detail.followUpAdvised).toBe(true);
+    expect(JSON.stringify(detail)).not.toContain(canary);
+    expect(JSON.stringify(detail)).not.toMatch(/attention|highRisk/);
+  });
+
   it('keeps staff counselling nameless and group sessions to topic and person-times', async () => {
     const counsellor = callers.get('counsellor')!;
     const group = await counsellor.records.counsellingSession.create({ heldAt: '2026-12-04T15:00:00+08:00', stage: 'afterVisit', format: 'group', subject: 'staff', personCount: 23, topic: '减压沙龙' });
