@@ -24,6 +24,8 @@ export function createConsoleRouter(queryClient: QueryClient): Router {
           { path: 'admin/accounts', name: 'admin-accounts', component: () => import('./features/admin/account-admin-view.vue') },
           { path: 'admin/audit', name: 'admin-audit', component: () => import('./features/admin/audit-log-view.vue') },
           { path: 'calendar', name: 'calendar', component: () => import('./features/calendar/calendar-view.vue') },
+          { path: 'indicators', name: 'indicators', component: () => import('./features/indicators/indicator-dashboard-view.vue') },
+          { path: 'indicators/:indicatorId/:part', name: 'indicator-drill-down', component: () => import('./features/indicators/indicator-drill-down-view.vue') },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: '/' },
