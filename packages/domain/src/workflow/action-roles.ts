@@ -24,7 +24,7 @@ export const actionRoles = {
   reply: ['departmentHandler', 'departmentHead'],
   recordDelivery: ['receptionOfficer', 'departmentHandler', 'departmentHead', 'hallLead'],
   // a correction of a recorded delivery date is its own action, audited like every other
-  correctDelivery: ['receptionOfficer', 'departmentHandler', 'departmentHead'],
+  correctDelivery: ['receptionOfficer', 'departmentHandler', 'departmentHead', 'hallLead'],
   recordEvaluation: ['petitioner', 'receptionOfficer', 'hallLead'],
   requestReview: ['petitioner', 'receptionOfficer', 'hallLead'],
   answerReview: ['departmentHandler', 'departmentHead'],
