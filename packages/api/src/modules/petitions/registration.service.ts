@@ -61,7 +61,12 @@ export async function registerMatter(ctx: StaffContext, input: ParsedRegistratio
         if (!(await isPetitionerVisibleTo(tx, petitionerId, reader))) throw new DomainError('access.outsideJurisdiction', 'forbidden');
       }
       const idNumber = person.idCardNumber ? protectIdNumber(ctx.keys, person.idCardNumber) : undefined;
-      if (!petitionerId && idNumber) petitionerId = (await findPetitionerByIdNumberHash(tx, idNumber.hash))?.id;
+      if (!petitionerId && idNumber) {
+        // reuse a person known by this ID number only when the officer may see one of their matters; otherwise a typed
+        // ID number would attach the new matter to (and reveal) someone the officer may not see, e.g. their accuser
+        const known = (await findPetitionerByIdNumberHash(tx, idNumber.hash))?.id;
+        if (known && (await isPetitionerVisibleTo(tx, known, reader))) petitionerId = known;
+      }
       if (!petitionerId) {
         const mobile = person.mobile ? protectMobile(ctx.keys, person.mobile) : undefined;
         const inserted = await tx
