@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -52,6 +54,12 @@ function layerRule(layer) {
 }
 
 /**
+ * import-x reads the modules a file imports to follow chains of imports; it takes a parser by path, and a `.vue` file
+ * needs vue-eslint-parser (a `.ts` file is read with the parser of the file being linted).
+ */
+const vueParserPath = createRequire(import.meta.url).resolve('vue-eslint-parser');
+
+/**
  * @param {{ layer: keyof typeof layerBans, vue?: boolean, tsconfigRootDir: string, node?: boolean }} options
  */
 export function createEslintConfig({ layer, vue = false, tsconfigRootDir, node = true }) {
@@ -72,8 +80,12 @@ export function createEslintConfig({ layer, vue = false, tsconfigRootDir, node =
           ...(vue ? { parser: tseslint.parser } : {}),
         },
       },
+      plugins: { 'import-x': importX },
+      settings: { 'import-x/extensions': ['.ts', '.vue'], 'import-x/parsers': { [vueParserPath]: ['.vue'] } },
       rules: {
         ...layerRule(layer),
+        // no module may import itself through others (type-only imports do not count): a cycle is a layering mistake
+        'import-x/no-cycle': 'error',
         '@typescript-eslint/consistent-type-imports': 'error',
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
         'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'No export * barrels (ARCHITECTURE.md §2).' }],

@@ -1,0 +1,3 @@
+import { createVitestConfig } from '@xinfang/vitest-config';
+
+export default createVitestConfig();
