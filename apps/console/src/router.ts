@@ -26,6 +26,11 @@ export function createConsoleRouter(queryClient: QueryClient): Router {
           { path: 'calendar', name: 'calendar', component: () => import('./features/calendar/calendar-view.vue') },
           { path: 'indicators', name: 'indicators', component: () => import('./features/indicators/indicator-dashboard-view.vue') },
           { path: 'indicators/:indicatorId/:part', name: 'indicator-drill-down', component: () => import('./features/indicators/indicator-drill-down-view.vue') },
+          // the psychological studio: one generic list / form / detail for every declared record kind
+          { path: 'records/:kind', name: 'records', component: () => import('./features/records/record-list-view.vue') },
+          { path: 'records/:kind/new', name: 'record-new', component: () => import('./features/records/record-form-view.vue') },
+          { path: 'records/:kind/:id', name: 'record', component: () => import('./features/records/record-detail-view.vue') },
+          { path: 'records/:kind/:id/edit', name: 'record-edit', component: () => import('./features/records/record-form-view.vue') },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: '/' },

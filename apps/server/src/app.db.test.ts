@@ -85,7 +85,7 @@ describe('the HTTP server', () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it('answers invalid kiosk input with 400 and Chinese messages per field, storing nothing', async () => {
+  it('answers invalid kiosk input with 422 and Chinese messages per field, storing nothing', async () => {
     const before = await test.db.selectFrom('petitions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const response = await app.inject({
       method: 'POST',
@@ -93,7 +93,7 @@ describe('the HTTP server', () => {
       headers: { 'content-type': 'application/json' },
       payload: { name: '演示访客', mobile: '123', content: '', idempotencyKey: '6f1c1a9e-8a53-4c1e-9d1a-2b7c4a1e9f00' },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     const body = response.json<{ error: { data: { messageZh: string; fieldErrors: Record<string, { zh: string }> } } }>();
     expect(body.error.data.fieldErrors.mobile?.zh).toBe('请输入正确的手机号码（11位，以1开头）');
     expect(body.error.data.fieldErrors.content?.zh).toBe('此项为必填项');

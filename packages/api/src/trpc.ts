@@ -4,7 +4,7 @@ import { translateMessage } from '@xinfang/domain/messages';
 import type { Permission } from '@xinfang/domain/permissions';
 import { roleHasPermission } from '@xinfang/domain/permissions';
 import type { Actor } from '@xinfang/domain/staff';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import type { ApiContext } from './context.ts';
 import { resolveSession } from './modules/auth/auth.service.ts';
 import { appendAudit } from '@xinfang/db/repositories/audit';
@@ -15,14 +15,23 @@ export interface ProcedureMeta {
   permission: Permission | 'public';
 }
 
+/**
+ * The error contract of both apps: a rule or validation error is 422 (naming the field when there is one), 409 only a
+ * stale version (saying who changed what), 429 with the seconds to wait. 400 is left for requests that are not
+ * well-formed at all (malformed JSON, wrong method).
+ */
 const statusOfKind: Record<DomainErrorKind, TRPCError['code']> = {
-  invalid: 'BAD_REQUEST',
+  invalid: 'UNPROCESSABLE_CONTENT',
   notFound: 'NOT_FOUND',
   conflict: 'CONFLICT',
   forbidden: 'FORBIDDEN',
   unauthenticated: 'UNAUTHORIZED',
   tooManyRequests: 'TOO_MANY_REQUESTS',
 };
+
+// A value missing altogether (no key: a form left the field empty) is "required", not zod's "expected string, received
+// undefined", wherever a schema gives no message of its own (a schema's own message always wins over this one).
+z.config({ customError: (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value') ? 'validation.required' : undefined) });
 
 export interface FieldError {
   code: string;
@@ -98,6 +107,10 @@ const t = initTRPC
  */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
+  // an input that fails its schema is a validation error like a rule's: 422 with its fields (tRPC says 400)
+  if (!result.ok && result.error.code === 'BAD_REQUEST' && result.error.cause instanceof ZodError) {
+    throw new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: translateMessage('validation.invalid', 'en'), cause: result.error.cause });
+  }
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause;
     throw new TRPCError({ code: statusOfKind[cause.kind], message: cause.messageEn, cause });

@@ -17,7 +17,23 @@ describe('describeApiError', () => {
     expect(describeApiError(error, 'en').fieldMessages.mobile).toBe('Bad mobile');
   });
 
+  it('names the field of a rule error (422) and keeps the rule’s own message', () => {
+    const error = clientError({
+      httpStatus: 422,
+      messageCode: 'workflow.triage.claimRouteRequired',
+      messageZh: '申诉求决类事项须确定处理途径',
+      fieldErrors: { claimRoute: { code: 'workflow.triage.claimRouteRequired', zh: '申诉求决类事项须确定处理途径', en: 'A claim needs a handling route' } },
+    });
+    expect(describeApiError(error, 'zh')).toEqual({
+      message: '申诉求决类事项须确定处理途径',
+      fieldMessages: { claimRoute: '申诉求决类事项须确定处理途径' },
+      kind: 'validation',
+      messageCode: 'workflow.triage.claimRouteRequired',
+    });
+  });
+
   it.each([
+    [422, 'validation'],
     [401, 'unauthenticated'],
     [403, 'forbidden'],
     [409, 'conflict'],

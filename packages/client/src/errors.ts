@@ -26,8 +26,13 @@ interface ErrorData {
   retryAfterSeconds?: number | null;
 }
 
+/**
+ * The API's error contract: 422 a rule or validation error (with the fields it is about), 409 only a stale version
+ * (the message says who changed what), 429 refused for a while (with the seconds to wait); 400 a malformed request.
+ */
 const kindByStatus: Record<number, DescribedError['kind']> = {
   400: 'validation',
+  422: 'validation',
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'notFound',

@@ -2,18 +2,18 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../database.ts';
 import { accusesReader, visibleToReader, type ReaderScope } from './petition-visibility.ts';
 
-/** The persons of a petition with their masked identity (never the ciphertext). */
+/** The persons of a petition with their masked identity and whether an address is recorded (never the ciphertext). */
 export async function listPetitionPersons(db: Executor, petitionId: string, primaryPetitionerId: string) {
   const linked = await db
     .selectFrom('petition_petitioners as pp')
     .innerJoin('petitioners as pr', 'pr.id', 'pp.petitioner_id')
-    .select(['pr.id', 'pr.name', 'pr.id_number_masked', 'pr.mobile_masked', 'pp.is_representative'])
+    .select(['pr.id', 'pr.name', 'pr.id_number_masked', 'pr.mobile_masked', 'pp.is_representative', sql<boolean>`pr.address_cipher is not null`.as('has_address')])
     .where('pp.petition_id', '=', petitionId)
     .execute();
   if (linked.some((person) => person.id === primaryPetitionerId)) return linked;
   const primary = await db
     .selectFrom('petitioners')
-    .select(['id', 'name', 'id_number_masked', 'mobile_masked', sql<boolean>`false`.as('is_representative')])
+    .select(['id', 'name', 'id_number_masked', 'mobile_masked', sql<boolean>`false`.as('is_representative'), sql<boolean>`address_cipher is not null`.as('has_address')])
     .where('id', '=', primaryPetitionerId)
     .execute();
   return [...primary, ...linked];

@@ -11,6 +11,8 @@ export interface ReaderScope {
   unitPath: string;
   unitId: string;
   firewall: FirewallKeys;
+  /** Whether the reader's role may see who filed an accusation (`accuser.view`); absent means it may not. */
+  mayViewAccusers?: boolean | undefined;
 }
 
 /**
@@ -48,4 +50,13 @@ export function jurisdictionArms(scope: Pick<ReaderScope, 'unitPath' | 'unitId'>
 export function accusesReader(scope: Pick<ReaderScope, 'firewall'>): Expression<SqlBool> {
   const { coveringUnitIds, staffId } = scope.firewall;
   return sql<SqlBool>`(p.petition_class = 'accusation' and (p.accused_unit_ids && ${[...coveringUnitIds]}::uuid[] or p.accused_staff_ids @> array[${staffId}::uuid]))`;
+}
+
+/**
+ * Of a matter the reader may see (see {@link visibleToReader}): whether they may also see who filed it — any matter
+ * but an accusation, and an accusation only with `accuser.view`. The SQL form of the domain's `mayViewFiler`, for a
+ * list that shows or searches by the filer's name.
+ */
+export function filerVisibleToReader(scope: Pick<ReaderScope, 'mayViewAccusers'>): Expression<SqlBool> {
+  return scope.mayViewAccusers === true ? sql<SqlBool>`true` : sql<SqlBool>`(p.petition_class is distinct from 'accusation')`;
 }

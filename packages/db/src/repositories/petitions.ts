@@ -101,3 +101,40 @@ export async function listPetitions(db: Executor, filter: PetitionListFilter): P
   );
   return { items, total: Number(totalRow.total) };
 }
+
+/** What the visitor wrote and said about one matter, as stored: the free-text fields and the events that carry words. */
+export interface VisitorStatementRows {
+  respondent: string | null;
+  request: string | null;
+  kioskCategory: string | null;
+  /** Ratings and review/recheck requests, oldest first. */
+  events: { type: string; occurredAt: string; actorRole: string | null; payload: unknown }[];
+}
+
+/**
+ * The visitor's own words for many matters at once (an export): whom it is about, what they want, the kiosk category,
+ * and the rating and appeal events. The caller has already checked that the reader may see each of `petitionIds`.
+ */
+export async function listVisitorStatements(db: Executor, petitionIds: readonly string[]): Promise<Map<string, VisitorStatementRows>> {
+  const statements = new Map<string, VisitorStatementRows>();
+  if (petitionIds.length === 0) return statements;
+  const ids = sql`${[...petitionIds]}::uuid[]`;
+  const rows = await db
+    .selectFrom('petitions')
+    .select(['id', 'respondent', 'request', 'kiosk_category'])
+    .where(sql<boolean>`id = any(${ids})`)
+    .execute();
+  for (const row of rows) statements.set(row.id, { respondent: row.respondent, request: row.request, kioskCategory: row.kiosk_category, events: [] });
+  const events = await db
+    .selectFrom('petition_events')
+    .select(['petition_id', 'type', 'occurred_at', 'actor_role', 'payload'])
+    .where(sql<boolean>`petition_id = any(${ids})`)
+    .where('type', 'in', ['evaluationRecorded', 'reviewRequested', 'recheckRequested'])
+    .orderBy('petition_id')
+    .orderBy('sequence')
+    .execute();
+  for (const event of events) {
+    statements.get(event.petition_id)?.events.push({ type: event.type, occurredAt: new Date(event.occurred_at).toISOString(), actorRole: event.actor_role, payload: event.payload });
+  }
+  return statements;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { documentLexemes, tsvectorText } from '@xinfang/domain/search/search-tokens';
+import { documentLexemes, petitionSearchText, tsvectorText } from '@xinfang/domain/search/search-tokens';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +24,24 @@ let streetId = '';
 let districtUnitId = '';
 const realisticIds: string[] = [];
 
-async function insertPetition(fields: { summary: string; content: string; request?: string | null; street?: boolean; receivedAt?: Date }): Promise<string> {
+interface PetitionFields {
+  summary: string;
+  content: string;
+  request?: string | null;
+  respondent?: string | null;
+  name?: string;
+  petitionClass?: string | null;
+  street?: boolean;
+  receivedAt?: Date;
+}
+
+async function insertPetition(fields: PetitionFields): Promise<string> {
   const id = randomUUID();
-  const petitioner = await test.db.insertInto('petitioners').values({ kind: 'person', name: '合成信访人' }).returning('id').executeTakeFirstOrThrow();
+  const petitioner = await test.db
+    .insertInto('petitioners')
+    .values({ kind: 'person', name: fields.name ?? '合成信访人' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const at = fields.receivedAt ?? new Date();
   await test.db
     .insertInto('petitions')
@@ -38,6 +53,8 @@ async function insertPetition(fields: { summary: string; content: string; reques
       summary: fields.summary,
       content: fields.content,
       request: fields.request ?? null,
+      respondent: fields.respondent ?? null,
+      petition_class: fields.petitionClass ?? null,
       petitioner_id: petitioner.id,
       hall_unit_id: districtUnitId,
       scope_path: fields.street ? '/990001/990001001000/' : '/990001/',
@@ -49,23 +66,29 @@ async function insertPetition(fields: { summary: string; content: string; reques
   return id;
 }
 
-/** Ids a plain LIKE scan finds: the reference the index must never miss. */
-async function likeScan(word: string): Promise<string[]> {
+/**
+ * Ids a plain LIKE scan finds: the reference the index must never miss. The filer's name counts unless the matter is
+ * an accusation and the reader may not see accusers.
+ */
+async function likeScan(word: string, mayViewAccusers = true): Promise<string[]> {
   const pattern = `%${word.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+  const fold = (text: string) => sql.raw(`translate(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`);
   const rows = await sql<{ id: string }>`
-    select id from petitions
-    where translate(concat_ws(' ', summary, content, request), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') like ${pattern}
+    select p.id from petitions p join petitioners pr on pr.id = p.petitioner_id
+    where ${fold("concat_ws(' ', p.summary, p.content, p.request, p.respondent, p.tracking_code)")} like ${pattern}
+      or ((${mayViewAccusers} or p.petition_class is distinct from 'accusation') and ${fold('pr.name')} like ${pattern})
   `.execute(test.db);
   return rows.rows.map((row) => row.id).sort();
 }
 
 /** A reader at the district (or a unit path under it), accused by nothing in this fixture. */
-function readerAt(unitPath: string): ReaderScope {
-  return { unitPath, unitId: districtId, firewall: { staffId: randomUUID(), coveringUnitIds: [districtId] } };
+function readerAt(unitPath: string, mayViewAccusers = true): ReaderScope {
+  return { unitPath, unitId: districtId, firewall: { staffId: randomUUID(), coveringUnitIds: [districtId] }, mayViewAccusers };
 }
 
-async function search(text: string, scopePath = '/990001/', candidateLimit?: number): Promise<string[]> {
-  const rows = await searchPetitions(test.db, { reader: readerAt(scopePath), text, limit: 1000 }, candidateLimit === undefined ? {} : { candidateLimit });
+async function search(text: string, scopePath = '/990001/', candidateLimit?: number, mayViewAccusers = true): Promise<string[]> {
+  const reader = readerAt(scopePath, mayViewAccusers);
+  const rows = await searchPetitions(test.db, { reader, text, limit: 1000 }, candidateLimit === undefined ? {} : { candidateLimit });
   return rows.map((row) => row.id).sort();
 }
 
@@ -82,7 +105,15 @@ beforeAll(async () => {
   const random = createSeededRandom(20261125);
   const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
   for (let index = 0; index < 60; index++) {
-    await insertPetition({ summary: text(3 + (index % 5)), content: text(5 + (index % 23)), request: index % 3 === 0 ? text(4) : null, street: index % 2 === 0 });
+    await insertPetition({
+      summary: text(3 + (index % 5)),
+      content: text(5 + (index % 23)),
+      request: index % 3 === 0 ? text(4) : null,
+      respondent: index % 4 === 0 ? text(3) : null,
+      name: index % 5 === 0 ? text(3) : '合成信访人',
+      petitionClass: index % 7 === 0 ? 'accusation' : null,
+      street: index % 2 === 0,
+    });
   }
   for (const [index, content] of realistic.entries()) {
     realisticIds.push(await insertPetition({ summary: content.slice(0, 8), content, street: index % 2 === 0 }));
@@ -91,13 +122,14 @@ beforeAll(async () => {
 
 describe('petition search tokens', () => {
   it('are written by the trigger exactly as documentLexemes computes them', async () => {
-    const rows = await sql<{ text: string; lexemes: string[] }>`
-      select concat_ws(' ', p.summary, p.content, p.request) as text, array(select lexeme from unnest(s.tokens)) as lexemes
-      from petitions p join petition_search s on s.petition_id = p.id
+    const rows = await sql<{ summary: string; content: string; request: string | null; respondent: string | null; tracking_code: string; name: string; lexemes: string[] }>`
+      select p.summary, p.content, p.request, p.respondent, p.tracking_code, pr.name, array(select lexeme from unnest(s.tokens)) as lexemes
+      from petitions p join petition_search s on s.petition_id = p.id join petitioners pr on pr.id = p.petitioner_id
     `.execute(test.db);
     expect(rows.rows.length).toBe(60 + realistic.length);
     for (const row of rows.rows) {
-      expect([...row.lexemes].sort()).toEqual([...documentLexemes(row.text)].sort());
+      const text = petitionSearchText({ ...row, trackingCode: row.tracking_code, filerName: row.name });
+      expect([...row.lexemes].sort()).toEqual([...documentLexemes(text)].sort());
     }
   });
 
@@ -115,6 +147,18 @@ describe('petition search tokens', () => {
     expect(await search('噪声')).toContain(id);
     expect(await search('原来的内容')).not.toContain(id);
     await test.db.deleteFrom('petition_search').where('petition_id', '=', id).execute();
+    await test.db.deleteFrom('petitions').where('id', '=', id).execute();
+  });
+});
+
+describe('petition search tokens of the filer’s name', () => {
+  it('follow a rename of the filer', async () => {
+    const id = await insertPetition({ summary: '改名前后', content: '内容', name: '旧名字甲' });
+    const { petitioner_id } = await test.db.selectFrom('petitions').select('petitioner_id').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(await search('旧名字甲')).toEqual([id]);
+    await test.db.updateTable('petitioners').set({ name: '新名字乙' }).where('id', '=', petitioner_id).execute();
+    expect(await search('新名字乙')).toEqual([id]);
+    expect(await search('旧名字甲')).toEqual([]);
     await test.db.deleteFrom('petitions').where('id', '=', id).execute();
   });
 });
@@ -137,7 +181,7 @@ describe('searchPetitions', () => {
     const found = await search(text);
     expect(found.filter((id) => realisticIds.includes(id))).toHaveLength(count);
     const words = text.toLowerCase().split(' ');
-    const scans = await Promise.all(words.map(likeScan));
+    const scans = await Promise.all(words.map((word) => likeScan(word)));
     expect(found).toEqual(scans.reduce((common, ids) => common.filter((id) => ids.includes(id))));
   });
 
@@ -148,12 +192,33 @@ describe('searchPetitions', () => {
   ] as const)('never misses a match a LIKE scan finds, and finds nothing more (1 to 4 characters): %s', async (_path, candidateLimit) => {
     const wordCharacter = fc.constantFrom(...alphabet.filter((character) => character.trim() !== ''));
     await fc.assert(
-      fc.asyncProperty(fc.array(wordCharacter, { minLength: 1, maxLength: 4 }), async (characters) => {
+      fc.asyncProperty(fc.array(wordCharacter, { minLength: 1, maxLength: 4 }), fc.boolean(), async (characters, mayViewAccusers) => {
         const word = characters.join('');
-        expect(await search(word, '/990001/', candidateLimit)).toEqual(await likeScan(word.replace(/[A-Z]/g, (letter) => letter.toLowerCase())));
+        const folded = word.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+        expect(await search(word, '/990001/', candidateLimit, mayViewAccusers)).toEqual(await likeScan(folded, mayViewAccusers));
       }),
       { numRuns: 60, seed: 7 },
     );
+  });
+
+  it('finds a matter by whom it is about, what the visitor wants, its tracking code and its filer’s name', async () => {
+    const claim = await insertPetition({ summary: '物业不作为', content: '楼道灯坏了没人修', request: '请督促维修楼道灯', respondent: '某某物业服务公司', name: '王小明' });
+    const accusation = await insertPetition({ summary: '反映公职人员问题', content: '办事吃拿卡要', respondent: '某街道办工作人员', name: '李检举', petitionClass: 'accusation' });
+    const code = await test.db.selectFrom('petitions').select('tracking_code').where('id', '=', claim).executeTakeFirstOrThrow();
+    expect(await search('物业服务')).toEqual([claim]);
+    expect(await search('督促维修')).toEqual([claim]);
+    expect(await search(code.tracking_code.toLowerCase())).toEqual([claim]);
+    expect(await search('王小明')).toEqual([claim]);
+    expect(await search('王小明 楼道灯')).toEqual([claim]);
+    expect(await search('某街道办')).toEqual([accusation]);
+    // an accuser's name matches only for a reader who may see accusers (accuser.view); the matter's text for anyone
+    expect(await search('李检举')).toEqual([accusation]);
+    expect(await search('李检举', '/990001/', undefined, false)).toEqual([]);
+    expect(await search('李检举 吃拿卡要', '/990001/', undefined, false)).toEqual([]);
+    expect(await search('吃拿卡要', '/990001/', undefined, false)).toEqual([accusation]);
+    expect(await search('王小明', '/990001/', 0, false)).toEqual([claim]);
+    expect(await search('李检举', '/990001/', 0, false)).toEqual([]);
+    await test.db.deleteFrom('petitions').where('id', 'in', [claim, accusation]).execute();
   });
 
   it('keeps to the reader’s jurisdiction', async () => {

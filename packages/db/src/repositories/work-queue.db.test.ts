@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { finishedStatuses, QueueKey, queueStatuses, type QueueCursor } from '@xinfang/domain/casework/queues';
 import { PetitionStatus } from '@xinfang/domain/petition';
+import { foldCase, searchWords } from '@xinfang/domain/search/search-tokens';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../seed/demo-seed.ts';
 import { useTestDatabase } from '../testing/test-database.ts';
@@ -29,6 +30,10 @@ interface Fixture {
   channel: string;
   light: string | null;
   summary: string;
+  content: string;
+  request: string | null;
+  respondent: string | null;
+  petitionerName: string;
   streetUnitId: string | null;
   handlingUnitId: string | null;
   scopePath: string;
@@ -67,7 +72,14 @@ function inQueue(row: Fixture, queue: QueueKey): boolean {
 
 const shanghaiDay = (day: string) => new Date(`${day}T00:00:00+08:00`).getTime();
 
-function passesFilters(row: Fixture, filters: QueueFilterValues): boolean {
+/** Every word in the matter's text or tracking code, or in the filer's name where the reader may see the filer. */
+function holdsEveryWord(row: Fixture, search: string, scope: ReaderScope): boolean {
+  const text = foldCase([row.summary, row.content, row.request, row.respondent, row.trackingCode].filter(Boolean).join(' '));
+  const nameVisible = scope.mayViewAccusers === true || row.petitionClass !== 'accusation';
+  return searchWords(search).every((word) => text.includes(word) || (nameVisible && foldCase(row.petitionerName).includes(word)));
+}
+
+function passesFilters(row: Fixture, filters: QueueFilterValues, scope: ReaderScope): boolean {
   if (filters.streetUnitId && row.streetUnitId !== filters.streetUnitId) return false;
   if (filters.unitId && row.handlingUnitId !== filters.unitId) return false;
   if (filters.petitionClass && row.petitionClass !== filters.petitionClass) return false;
@@ -76,12 +88,7 @@ function passesFilters(row: Fixture, filters: QueueFilterValues): boolean {
   if (filters.receivedFrom && row.receivedAt.getTime() < shanghaiDay(filters.receivedFrom)) return false;
   if (filters.receivedTo && row.receivedAt.getTime() >= shanghaiDay(filters.receivedTo) + 86_400_000)
     return false;
-  if (
-    filters.search &&
-    !row.summary.includes(filters.search) &&
-    !row.trackingCode.includes(filters.search.toUpperCase())
-  )
-    return false;
+  if (filters.search && !holdsEveryWord(row, filters.search, scope)) return false;
   return true;
 }
 
@@ -96,7 +103,7 @@ function queueOrder(left: Fixture, right: Fixture): number {
 
 function expected(scope: ReaderScope, queue: QueueKey, filters: QueueFilterValues): Fixture[] {
   return fixtures
-    .filter((row) => inJurisdiction(row, scope) && inQueue(row, queue) && passesFilters(row, filters))
+    .filter((row) => inJurisdiction(row, scope) && inQueue(row, queue) && passesFilters(row, filters, scope))
     .sort(queueOrder);
 }
 
@@ -131,6 +138,9 @@ const channels = ['visit', 'online', 'letter'];
 const classes = [null, 'claim', 'suggestion', 'accusation'];
 const lights = [null, 'green', 'yellow', 'red'];
 const words = ['电梯', '噪音', '工资', '积水'];
+const respondents = [null, '某物业公司', '某建筑工地', '某餐馆'];
+const requests = [null, '尽快维修', '补发工资'];
+const names = ['队列信访人', '张队列', '李队列'];
 
 beforeAll(async () => {
   const insertUnit = async (code: string, kind: string, path: string, parentId: string | null) => {
@@ -163,11 +173,11 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const petitioner = await test.db
+  const petitioners = await test.db
     .insertInto('petitioners')
-    .values({ kind: 'person', name: '队列信访人' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .values(names.map((name) => ({ kind: 'person', name })))
+    .returning(['id', 'name'])
+    .execute();
 
   const random = createSeededRandom(20261125);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -206,6 +216,10 @@ beforeAll(async () => {
       channel: pick(channels),
       light: dueAt ? pick(lights) : null,
       summary: `${pick(words)}问题${index}`,
+      content: `内容${pick(words)}`,
+      request: pick(requests),
+      respondent: pick(respondents),
+      petitionerName: pick(names),
       streetUnitId:
         origin === units.streetB ? units.streetB.id : origin === units.district ? null : units.streetA.id,
       handlingUnitId: handler?.id ?? null,
@@ -232,8 +246,10 @@ beforeAll(async () => {
       petition_class: petitionClass,
       accused_unit_ids: fixture.accusedUnitIds,
       summary: fixture.summary,
-      content: '内容',
-      petitioner_id: petitioner.id,
+      content: fixture.content,
+      request: fixture.request,
+      respondent: fixture.respondent,
+      petitioner_id: petitioners.find((petitioner) => petitioner.name === fixture.petitionerName)!.id,
       hall_unit_id: units.district.id,
       street_unit_id: fixture.streetUnitId,
       handling_unit_id: fixture.handlingUnitId,
@@ -349,6 +365,11 @@ describe('work queues (listQueue) against the rule they implement', { timeout: 3
       { search: '电梯' },
       { search: 'wq001' },
       { search: '%' },
+      { search: '物业' },
+      { search: '补发 工资' },
+      { search: '张队列' },
+      { search: '李队列 噪音' },
+      { search: '　' },
       { streetUnitId: units.streetA.id, light: 'red', channel: 'visit' },
     ];
     for (const filters of cases) {
@@ -361,6 +382,34 @@ describe('work queues (listQueue) against the rule they implement', { timeout: 3
         }
       }
     }
+  });
+
+  it('searches the filer’s name of an accusation only for a reader who may see accusers, in pages and counts alike, with an excerpt where the summary does not hold the words', async () => {
+    const accusedNamed = fixtures.filter((row) => row.petitionClass === 'accusation' && row.petitionerName === '张队列');
+    expect(accusedNamed.length).toBeGreaterThan(0);
+    for (const mayViewAccusers of [false, true]) {
+      const scope = { ...scopeOf('district'), mayViewAccusers };
+      for (const filters of [{ search: '张队列' }, { search: '张队列 电梯' }, { search: '某物业' }]) {
+        const counts = await countQueues(test.db, scope, QueueKey.options, filters);
+        for (const queue of QueueKey.options) {
+          const want = expected(scope, queue, filters).map((row) => row.id);
+          const { ids, totals } = await allPages(scope, queue, filters, 7);
+          expect(ids, `${queue} · ${JSON.stringify(filters)} · ${mayViewAccusers}`).toEqual(want);
+          expect(totals[0]!.total).toBe(want.length);
+          expect(counts[queue], `${queue} count`).toBe(want.length);
+        }
+      }
+      const withName = (await allPages(scope, 'all', { search: '张队列' }, 200)).ids;
+      const seen = accusedNamed.filter((row) => inJurisdiction(row, scope));
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((row) => withName.includes(row.id))).toBe(mayViewAccusers);
+      expect(seen.some((row) => withName.includes(row.id))).toBe(mayViewAccusers);
+    }
+    const page = await listQueue(test.db, scopeOf('district'), 'all', { search: '某物业' }, { limit: 100 });
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const item of page.items) expect(item.excerpt).toContain('某物业');
+    const plain = await listQueue(test.db, scopeOf('district'), 'all', { search: '问题' }, { limit: 5 });
+    expect(plain.items.every((item) => item.excerpt === null)).toBe(true);
   });
 
   it('keeps matters appealed to the reader, and hides accusations against the reader even when appealed to it', async () => {

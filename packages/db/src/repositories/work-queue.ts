@@ -1,7 +1,10 @@
 import { finishedStatuses, QueueItem, queueStatuses, type QueueCursor, type QueueKey } from '@xinfang/domain/casework/queues';
+import { matchesAllWords } from '@xinfang/domain/search/search-tokens';
+import { searchExcerpt } from '@xinfang/domain/search/search-highlight';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../database.ts';
 import { accusesReader, jurisdictionArms, visibleToReader, type ReaderScope } from './petition-visibility.ts';
+import { searchCondition } from './search.ts';
 
 export interface QueueFilterValues {
   streetUnitId?: string | undefined;
@@ -11,6 +14,7 @@ export interface QueueFilterValues {
   light?: string | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
+  /** Words that must each occur in the matter's text, tracking code or (where the reader may see the filer) name. */
   search?: string | undefined;
 }
 
@@ -41,7 +45,7 @@ function queueCondition(queue: QueueKey): Expression<SqlBool> {
  * `cap` matters remain after the firewall either way.
  */
 async function countUpTo(db: Executor, scope: ReaderScope, queue: QueueKey, filters: QueueFilterValues, cap: number): Promise<number> {
-  const filtered = filterConditions(filters);
+  const filtered = filterConditions(filters, scope);
   if (filtered.length > 0) {
     const conditions = [visibleToReader(scope), queueCondition(queue), ...filtered];
     const limited = db.selectFrom('petitions as p').select(sql`1`.as('one')).where((eb) => eb.and(conditions)).limit(cap + 1);
@@ -61,7 +65,7 @@ async function countUpTo(db: Executor, scope: ReaderScope, queue: QueueKey, filt
   return Math.min(Number(united.rows[0]!.n) - excluded, cap + 1);
 }
 
-function filterConditions(filters: QueueFilterValues): Expression<SqlBool>[] {
+function filterConditions(filters: QueueFilterValues, scope: ReaderScope): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (filters.streetUnitId) conditions.push(sql<SqlBool>`p.street_unit_id = ${filters.streetUnitId}::uuid`);
   if (filters.unitId) conditions.push(sql<SqlBool>`p.handling_unit_id = ${filters.unitId}::uuid`);
@@ -71,10 +75,9 @@ function filterConditions(filters: QueueFilterValues): Expression<SqlBool>[] {
   // day boundaries in Asia/Shanghai
   if (filters.receivedFrom) conditions.push(sql<SqlBool>`p.received_at >= ${`${filters.receivedFrom}T00:00:00+08:00`}::timestamptz`);
   if (filters.receivedTo) conditions.push(sql<SqlBool>`p.received_at < (${`${filters.receivedTo}T00:00:00+08:00`}::timestamptz + interval '1 day')`);
-  if (filters.search) {
-    const pattern = `%${filters.search.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    conditions.push(sql<SqlBool>`(p.summary like ${pattern} or p.tracking_code like ${pattern.toUpperCase()})`);
-  }
+  // the character-pair index and its re-check, as search.petitions uses them (and the reader's right to see filers)
+  const searched = filters.search ? searchCondition(filters.search, scope) : undefined;
+  if (searched) conditions.push(searched);
   return conditions;
 }
 
@@ -136,8 +139,15 @@ export async function listQueue(
 ): Promise<{ items: QueueItem[]; total: number; totalIsCapped: boolean }> {
   const { limit, after } = page;
   const cap = page.totalCap ?? queueTotalCap;
-  const conditions = [visibleToReader(scope), queueCondition(queue), ...filterConditions(filters)];
+  const conditions = [visibleToReader(scope), queueCondition(queue), ...filterConditions(filters, scope)];
   const matching = db.selectFrom('petitions as p').where((eb) => eb.and(conditions));
+  // with a search, the texts an excerpt is cut from (only then: a page of the whole queue need not carry them)
+  const searching = Boolean(filters.search);
+  const searchTexts = [
+    (searching ? sql<string | null>`p.content` : sql<string | null>`null::text`).as('search_content'),
+    (searching ? sql<string | null>`p.request` : sql<string | null>`null::text`).as('search_request'),
+    (searching ? sql<string | null>`p.respondent` : sql<string | null>`null::text`).as('search_respondent'),
+  ];
   // the names: inner joins on non-null foreign keys, and left joins, so they never drop or add a row
   const named = (query: typeof matching) =>
     query
@@ -145,14 +155,15 @@ export async function listQueue(
       .innerJoin('units as h', 'h.id', 'p.hall_unit_id')
       .leftJoin('units as st', 'st.id', 'p.street_unit_id')
       .leftJoin('units as hu', 'hu.id', 'p.handling_unit_id')
-      .select(queueColumns);
+      .select(queueColumns)
+      .select(searchTexts);
   /**
    * The ids and due dates of the matching matters: each jurisdiction arm on its own (an index-only scan of a path
    * index when the queue asks only for statuses), united, less the accusations against the reader. One bitmap scan
    * of the three arms OR-ed together would read a table page per matter to test the firewall and take `due_at`.
    */
   const matchingIds = (extra: readonly Expression<SqlBool>[]) => {
-    const armConditions = [queueCondition(queue), ...filterConditions(filters), ...extra];
+    const armConditions = [queueCondition(queue), ...filterConditions(filters, scope), ...extra];
     const [byScope, byResponsible, appealedTo] = jurisdictionArms(scope).map((arm) =>
       db
         .selectFrom('petitions as p')
@@ -182,6 +193,7 @@ export async function listQueue(
       .leftJoin('units as st', 'st.id', 'p.street_unit_id')
       .leftJoin('units as hu', 'hu.id', 'p.handling_unit_id')
       .select(queueColumns)
+      .select(searchTexts)
       .select((eb) => eb.selectFrom('m').select((inner) => inner.fn.countAll<string>().as('n')).as('total'))
       .orderBy(sql`k.due_at asc nulls last`)
       .orderBy('k.id')
@@ -248,6 +260,7 @@ export async function listQueue(
       light: row.light,
       dueClock: (row.clocks as StoredClocks | null)?.due ?? null,
       version: row.version,
+      excerpt: filters.search && !matchesAllWords(row.summary, filters.search) ? (searchExcerpt([row.search_content, row.search_request, row.search_respondent], filters.search) ?? null) : null,
     }),
   );
   return { items, total, totalIsCapped };
@@ -263,7 +276,7 @@ export async function countQueues(db: Executor, scope: ReaderScope, queues: read
   const openQueues = queues.filter((queue) => !unboundedQueues.has(queue));
   const counts: Record<string, number> = {};
   if (openQueues.length > 0) {
-    const conditions = [visibleToReader(scope), sql<SqlBool>`p.status not in (${sql.join(finishedStatuses)})`, ...filterConditions(filters)];
+    const conditions = [visibleToReader(scope), sql<SqlBool>`p.status not in (${sql.join(finishedStatuses)})`, ...filterConditions(filters, scope)];
     const columns = openQueues.map((queue) => sql<string>`count(*) filter (where ${queueCondition(queue)})`.as(queue));
     const row = (await db
       .selectFrom('petitions as p')

@@ -205,7 +205,8 @@ describe('queue output schemas', () => {
   };
 
   it('accepts a queue row and refuses one with an unknown status', () => {
-    expect(QueueItem.parse(item)).toEqual(item);
+    expect(QueueItem.parse(item)).toEqual({ ...item, excerpt: null });
+    expect(QueueItem.parse({ ...item, excerpt: '…小区电梯…' }).excerpt).toBe('…小区电梯…');
     expect(QueueItem.safeParse({ ...item, status: 'lost' }).success).toBe(false);
   });
 

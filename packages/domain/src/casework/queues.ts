@@ -125,6 +125,8 @@ export const QueueItem = z.object({
   /** The clock behind the due date and light, with its explanation. */
   dueClock: z.object({ kind: z.string(), explanation: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
   version: z.number().int(),
+  /** With a search: where its words occur in the content, request or respondent, when not all are in the summary. */
+  excerpt: z.string().nullable().default(null),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 

@@ -3,8 +3,8 @@ import { ClockKind } from '../clocks/clock-kind.ts';
 import { MobileNumber } from '../identity/mobile.ts';
 import { PetitionStatus } from '../petition/petition.ts';
 import { EvaluationRating } from '../records/evaluation.ts';
-import { parseTrackingCode } from '../tracking/tracking-code.ts';
 import { SafeText } from '../text/safe-text.ts';
+import { parseTrackingCode } from '../tracking/tracking-code.ts';
 import type { BilingualMessage } from '../messages/messages.ts';
 import type { PetitionEventType } from '../workflow/petition-event.ts';
 

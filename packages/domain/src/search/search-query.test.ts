@@ -44,7 +44,19 @@ describe('SearchQuery', () => {
 });
 
 describe('SearchResult', () => {
-  const hit = { id: '00000000-0000-4000-8000-0000000000b1', trackingCode: 'TEST-CODE-01', status: 'handling', summary: '小区电梯长期故障', receivedAt: '2026-11-24T09:00:00+08:00' };
+  const hit = {
+    id: '00000000-0000-4000-8000-0000000000b1',
+    trackingCode: 'TEST-CODE-01',
+    status: 'handling',
+    channel: 'visit',
+    petitionClass: 'claim',
+    summary: '小区电梯长期故障',
+    petitionerName: '张*',
+    respondent: '某物业公司',
+    excerpt: null,
+    receivedAt: '2026-11-24T09:00:00+08:00',
+    light: null,
+  };
 
   it('accepts hits and the has-more flag', () => {
     expect(SearchResult.parse({ items: [hit], hasMore: true })).toEqual({ items: [hit], hasMore: true });

@@ -36,6 +36,7 @@ describe('search tokens', () => {
   it('joins the fields of a petition with a separator', () => {
     expect(petitionSearchText({ summary: '甲', content: '乙', request: null })).toBe('甲 乙');
     expect(petitionSearchText({ summary: '甲', content: '乙', request: '丙' })).toBe('甲 乙 丙');
+    expect(petitionSearchText({ summary: '甲', content: '乙', request: null, respondent: '某公司', trackingCode: 'FT-1', filerName: '张三' })).toBe('甲 乙 某公司 FT-1 张三');
   });
 
   it('needs only lexemes the text has, for every word the text contains', () => {

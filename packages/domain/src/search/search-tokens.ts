@@ -1,10 +1,26 @@
+/** The fields of a petition its search tokens are made of, in the order the SQL trigger joins them. */
+export interface PetitionSearchFields {
+  summary: string;
+  content: string;
+  /** What the visitor wants (希望怎样解决). */
+  request?: string | null | undefined;
+  /** Whom the matter is about, as the visitor wrote it (反映谁). */
+  respondent?: string | null | undefined;
+  trackingCode?: string | null | undefined;
+  /** The filer's name: indexed for every matter; a search shows a match on it only to those who may see the filer. */
+  filerName?: string | null | undefined;
+}
+
 /**
- * The text a petition is searched by: summary, content and request, joined by a space (which no token contains,
- * so no token spans two fields).
+ * The text a petition is searched by: summary, content, request, respondent, tracking code and the filer's name,
+ * joined by a space (which no token contains, so no token spans two fields). Mirrors the trigger of migration
+ * 20261205100000_search_more_fields.
  * @example petitionSearchText({ summary: '路灯不亮', content: '小区路灯', request: null }) // '路灯不亮 小区路灯'
  */
-export function petitionSearchText(fields: { summary: string; content: string; request?: string | null | undefined }): string {
-  return [fields.summary, fields.content, fields.request ?? null].filter((part): part is string => part !== null).join(' ');
+export function petitionSearchText(fields: PetitionSearchFields): string {
+  return [fields.summary, fields.content, fields.request, fields.respondent, fields.trackingCode, fields.filerName]
+    .filter((part): part is string => part !== null && part !== undefined)
+    .join(' ');
 }
 
 /**

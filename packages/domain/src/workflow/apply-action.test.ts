@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.ts';
+import { DomainFieldError } from '../errors/field-error.ts';
 import { actors, earlierPetitionId, petitionId, registration, sampleCommands, unitTree, units } from '../testing/fixtures.ts';
 import { applyAction, availableActions } from './apply-action.ts';
+import { isRequiredWhen } from './guards.ts';
 import type { PetitionCommandInput } from './petition-command.ts';
 import type { EventActor, PetitionEvent } from './petition-event.ts';
 import { PetitionEvent as PetitionEventSchema } from './petition-event.ts';
@@ -212,7 +214,35 @@ describe('applyAction: guards', () => {
       throw new Error('expected a refusal');
     };
     expect(attempt(c.acknowledgeReceipt, actors.handlerB).kind).toBe('forbidden');
-    expect(attempt(c.reply, actors.handlerA).kind).toBe('conflict');
+    expect(attempt(c.reply, actors.handlerA).kind).toBe('invalid');
+  });
+
+  it.each<[string, readonly Step[], Step, string, string]>([
+    ['a claim without a route', [], [{ action: 'triage', petitionClass: 'claim', canHandle: true, guidance: '待定' }, actors.lawyer], 'workflow.triage.claimRouteRequired', 'claimRoute'],
+    ['an agreement without its effective date', [[c.triage, actors.lawyer], [c.startMediation, actors.officer]], [{ action: 'concludeMediation', result: 'agreement' }, actors.mediator], 'workflow.mediation.agreementDateRequired', 'agreementEffectiveOn'],
+    ['routing an accusation to the accused unit', [[accusationTriage, actors.lawyer]], [c.route, actors.officer], 'workflow.accusation.routedToAccused', 'unitId'],
+    ['an extension longer than 30 days', toHandling, [{ ...c.requestExtension, days: 31 }, actors.handlerA], 'workflow.extension.tooLong', 'days'],
+    ['a review that skips a level', toReplied, [{ ...c.requestReview, reviewingUnitId: units.city }, actors.petitioner], 'workflow.review.wrongLevel', 'reviewingUnitId'],
+    ['refusing a repeat without naming the earlier matter', [], [{ ...c.notAccept, reason: 'repeatAfterRecheck' }, actors.officer], 'workflow.notAccept.matchRequired', 'matchedPetitionId'],
+    ['a command missing a required field', [], [{ action: 'route', mode: 'transfer' } as unknown as PetitionCommandInput, actors.officer], 'validation.invalid', 'unitId'],
+  ])('refuses %s as invalid, naming the field (the API answers 422 with it)', (_, before, [command, actor], code, field) => {
+    const { state } = run(before);
+    try {
+      applyAction(state, command, actor, tick(), context);
+      expect.unreachable('expected a refusal');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainFieldError);
+      expect(error).toMatchObject({ code, kind: 'invalid', field });
+    }
+  });
+
+  it('marks a field required while the condition its guard checks holds, and only then', () => {
+    expect(isRequiredWhen('triage', 'claimRoute', { petitionClass: 'claim' })).toBe(true);
+    expect(isRequiredWhen('triage', 'claimRoute', { petitionClass: 'suggestion' })).toBe(false);
+    expect(isRequiredWhen('concludeMediation', 'agreementEffectiveOn', { result: 'agreement' })).toBe(true);
+    expect(isRequiredWhen('concludeMediation', 'agreementEffectiveOn', { result: 'terminated' })).toBe(false);
+    expect(isRequiredWhen('notAccept', 'matchedPetitionId', { reason: 'repeatAfterRecheck' })).toBe(true);
+    expect(isRequiredWhen('route', 'note', {})).toBe(false);
   });
 
   it('does not change the state it was given', () => {

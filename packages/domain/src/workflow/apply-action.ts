@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import { DomainFieldError } from '../errors/field-error.ts';
-import { isMessageCode } from '../messages/messages.ts';
+import { isMessageCode, type MessageCode } from '../messages/messages.ts';
 import { IsoInstant } from '../time/iso-instant.ts';
 import { roleMayTakeAction } from './action-roles.ts';
-import { commandGuard, deliveryDateRefusal, stateGuard, type WorkflowContext } from './guards.ts';
+import { commandGuard, commandGuardFields, deliveryDateRefusal, stateGuard, type WorkflowContext } from './guards.ts';
 import { PetitionAction } from './petition-action.ts';
 import { PetitionCommand, type PetitionCommandInput } from './petition-command.ts';
 import { eventTypeByAction, type EventActor, type PetitionEvent } from './petition-event.ts';
@@ -26,26 +26,37 @@ export function toEventActor(actor: EventActor): EventActor {
 }
 
 /**
- * Throws the DomainError of a zod failure: the first issue's message code when it is one, else a generic one.
+ * Throws the DomainError of a zod failure: the first issue's message code when it is one, else a generic one; a
+ * `DomainFieldError` naming the field when the issue has a path.
  * @example parseOrThrow(IsoInstant, 'yesterday') // throws DomainError('validation.instant.invalid')
  */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const message = result.error.issues[0]?.message ?? '';
-  throw new DomainError(isMessageCode(message) ? message : 'validation.invalid', 'invalid', { cause: result.error });
+  const issue = result.error.issues[0];
+  const code = isMessageCode(issue?.message ?? '') ? (issue!.message as MessageCode) : 'validation.invalid';
+  if (issue && issue.path.length > 0) throw new DomainFieldError(code, issue.path.map(String).join('.'));
+  throw new DomainError(code, 'invalid', { cause: result.error });
 }
 
 /**
- * Why an actor may not take an action on a petition now (table, role, then state guards), or undefined.
+ * Why an actor may not take an action on a petition now (table, role, then state guards), or undefined. A rule of the
+ * matter's current state is `invalid` (the API's 422), not a conflict: the caller saw this very version (a stale one
+ * is refused before, as the only conflict).
  * @example refusalOf(registeredState, 'reply', handler) // 'workflow.actionNotAllowed'
  */
 function refusalOf(state: PetitionState, action: PetitionAction, actor: EventActor): DomainError | undefined {
-  if (!isActionInTable(state.status, action)) return new DomainError('workflow.actionNotAllowed', 'conflict');
+  if (!isActionInTable(state.status, action)) return new DomainError('workflow.actionNotAllowed', 'invalid');
   if (!roleMayTakeAction(actor.role, action)) return new DomainError('workflow.roleNotAllowed', 'forbidden');
   const code = stateGuard(state, action, actor);
   if (code === undefined) return undefined;
-  return new DomainError(code, code === 'workflow.unitNotResponsible' ? 'forbidden' : 'conflict');
+  return new DomainError(code, code === 'workflow.unitNotResponsible' ? 'forbidden' : 'invalid');
+}
+
+/** A command guard's refusal, naming the field it judged (the unit tree missing is the caller's fault, no field's). */
+function commandRefusal(action: PetitionAction, code: MessageCode): DomainError {
+  const field = (commandGuardFields as Partial<Record<PetitionAction, string>>)[action];
+  return code === 'workflow.unitTreeRequired' || field === undefined ? new DomainError(code, 'invalid') : new DomainFieldError(code, field);
 }
 
 /**
@@ -62,7 +73,7 @@ export function applyAction(state: PetitionState, command: PetitionCommandInput,
   const refusal = refusalOf(state, parsed.action, actor);
   if (refusal) throw refusal;
   const code = commandGuard(state, parsed, context);
-  if (code !== undefined) throw new DomainError(code, code === 'workflow.unitTreeRequired' ? 'invalid' : 'conflict');
+  if (code !== undefined) throw commandRefusal(parsed.action, code);
   const dateRefusal = deliveryDateRefusal(state, parsed, occurredAt);
   if (dateRefusal !== undefined) throw new DomainFieldError(dateRefusal, 'deliveredAt');
   const { action, ...payload } = parsed;

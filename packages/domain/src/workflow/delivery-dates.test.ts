@@ -157,7 +157,7 @@ describe('delivery dates (登记送达)', () => {
       ),
     ).toEqual({
       code: 'workflow.delivery.alreadyRecorded',
-      kind: 'conflict',
+      kind: 'invalid',
       field: undefined,
     });
     const inline = run([

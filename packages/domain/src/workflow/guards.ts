@@ -6,7 +6,7 @@ import { shanghaiDay } from '../time/calendar-day.ts';
 import type { PetitionStatus } from '../petition/petition.ts';
 import { findParentUnit, isWithinUnit, type UnitTree } from '../units/unit-tree.ts';
 import type { PetitionAction } from './petition-action.ts';
-import type { PetitionCommand } from './petition-command.ts';
+import type { PayloadOf, PetitionCommand } from './petition-command.ts';
 import type { EventActor } from './petition-event.ts';
 import type { PetitionState } from './petition-state.ts';
 
@@ -172,6 +172,51 @@ export function commandGuard(state: PetitionState, command: PetitionCommand, con
     default:
       return undefined;
   }
+}
+
+/**
+ * The command field each action's {@link commandGuard} judges: its refusal names that field, so the form marks it and
+ * the API answers 422 with it (`DomainFieldError`).
+ * @example commandGuardFields.concludeMediation // 'agreementEffectiveOn'
+ */
+export const commandGuardFields = {
+  triage: 'claimRoute',
+  divert: 'destination',
+  route: 'unitId',
+  startHandling: 'handlerStaffId',
+  startMediation: 'mediatorStaffId',
+  concludeMediation: 'agreementEffectiveOn',
+  requestExtension: 'days',
+  approveExtension: 'days',
+  pauseClock: 'clock',
+  resumeClock: 'clock',
+  recordDelivery: 'document',
+  correctDelivery: 'document',
+  requestReview: 'reviewingUnitId',
+  requestRecheck: 'recheckingUnitId',
+  notAccept: 'matchedPetitionId',
+  merge: 'intoPetitionId',
+} as const satisfies { [A in PetitionAction]?: keyof PayloadOf<A> & string };
+
+/**
+ * Fields a command needs only when another of its fields has a given value (the schema has them optional; the
+ * command guard refuses without them): a form marks them required while the condition holds.
+ * @example isRequiredWhen('triage', 'claimRoute', { petitionClass: 'claim' }) // true
+ */
+export const conditionallyRequired = {
+  triage: { claimRoute: { field: 'petitionClass', value: 'claim' } },
+  concludeMediation: { agreementEffectiveOn: { field: 'result', value: 'agreement' } },
+  notAccept: { matchedPetitionId: { field: 'reason', value: 'repeatAfterRecheck' } },
+} as const satisfies { [A in PetitionAction]?: { [F in keyof PayloadOf<A> & string]?: { field: keyof PayloadOf<A> & string; value: string } } };
+
+/**
+ * Whether a command field is required given the values entered so far (see {@link conditionallyRequired}).
+ * @example isRequiredWhen('concludeMediation', 'agreementEffectiveOn', { result: 'terminated' }) // false
+ */
+export function isRequiredWhen(action: PetitionAction, field: string, values: Readonly<Record<string, unknown>>): boolean {
+  const conditions = (conditionallyRequired as Partial<Record<PetitionAction, Record<string, { field: string; value: string }>>>)[action];
+  const condition = conditions?.[field];
+  return condition !== undefined && values[condition.field] === condition.value;
 }
 
 function deliveryGuard(state: PetitionState, command: { document: ServedDocument }): MessageCode | undefined {

@@ -8,7 +8,7 @@ import type { PetitionAction } from '@xinfang/domain/workflow/petition-action';
 import type { BilingualMessage } from '@xinfang/domain/messages';
 
 /** How the dialog asks for one command field. */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'boolean' | 'instant' | 'day' | 'select' | 'unit' | 'staff' | 'parentUnit';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'boolean' | 'instant' | 'day' | 'select' | 'unit' | 'staff' | 'parentUnit' | 'accusedParties';
 
 export interface ActionField {
   key: string;
@@ -17,6 +17,8 @@ export interface ActionField {
   options?: readonly { value: string; label: BilingualMessage | string }[];
   /** For `parentUnit`: whose parent is the default (review → replying unit's parent; recheck → reviewer's). */
   parentOf?: 'replyingUnitId' | 'reviewingUnitId';
+  /** Shown (and sent) only while another field of the dialog has this value. */
+  shownWhen?: { key: string; value: string };
 }
 
 function options<T extends string>(values: readonly T[], labels: Record<T, BilingualMessage>) {
@@ -29,6 +31,7 @@ const plain = (values: readonly string[]) => values.map((value) => ({ value, lab
 export const actionFields: Record<PetitionAction, readonly ActionField[]> = {
   triage: [
     { key: 'petitionClass', kind: 'select', required: true, options: options(PetitionClass.options, petitionClassLabels) },
+    { key: 'accusedParties', kind: 'accusedParties', required: true, shownWhen: { key: 'petitionClass', value: 'accusation' } },
     { key: 'claimRoute', kind: 'select', options: options(ClaimRoute.options, claimRouteLabels) },
     { key: 'canHandle', kind: 'boolean' },
     { key: 'guidance', kind: 'textarea', required: true },
@@ -100,14 +103,14 @@ export const actionFields: Record<PetitionAction, readonly ActionField[]> = {
     { key: 'document', kind: 'select', required: true, options: options(ServedDocument.options, servedDocumentLabels) },
     { key: 'deliveredAt', kind: 'instant', required: true },
   ],
-  recordEvaluation: [
-    { key: 'rating', kind: 'select', required: true, options: options(EvaluationRating.options, evaluationRatingLabels) },
-    { key: 'comment', kind: 'textarea' },
   correctDelivery: [
     { key: 'document', kind: 'select', required: true, options: options(ServedDocument.options, servedDocumentLabels) },
     { key: 'deliveredAt', kind: 'instant', required: true },
     { key: 'reason', kind: 'textarea', required: true },
   ],
+  recordEvaluation: [
+    { key: 'rating', kind: 'select', required: true, options: options(EvaluationRating.options, evaluationRatingLabels) },
+    { key: 'comment', kind: 'textarea' },
   ],
   requestReview: [
     { key: 'reviewingUnitId', kind: 'parentUnit', required: true, parentOf: 'replyingUnitId' },

@@ -34,9 +34,9 @@ describe('forced change of the demo password outside demo mode', () => {
     await caller.auth.signIn({ username: 'admin', password: 'Demo-admin-2026' });
     expect(await caller.auth.session()).toMatchObject({ mustChangePassword: true, actor: { username: 'admin' } });
     await expect(caller.admin.listStaff()).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Please change your initial password first' });
-    await expect(caller.auth.changePassword({ currentPassword: 'Demo-admin-2026', newPassword: 'weak' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.auth.changePassword({ currentPassword: 'wrong-one', newPassword: 'Harbour-lantern-2026' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.auth.changePassword({ currentPassword: 'Demo-admin-2026', newPassword: 'Demo-lawyer-2026' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.auth.changePassword({ currentPassword: 'Demo-admin-2026', newPassword: 'weak' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    await expect(caller.auth.changePassword({ currentPassword: 'wrong-one', newPassword: 'Harbour-lantern-2026' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    await expect(caller.auth.changePassword({ currentPassword: 'Demo-admin-2026', newPassword: 'Demo-lawyer-2026' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
     await caller.auth.changePassword({ currentPassword: 'Demo-admin-2026', newPassword: 'Harbour-lantern-2026' });
     expect(await caller.auth.session()).toMatchObject({ mustChangePassword: false });
     expect((await caller.admin.listStaff()).items.length).toBeGreaterThan(5);
@@ -59,7 +59,7 @@ describe('account administration', () => {
     await admin.auth.signIn({ username: 'admin', password: 'Harbour-lantern-2026' });
     const created = await admin.admin.createStaff({ username: 'wang.lawyer', displayName: '王律师', role: 'lawyer', unitCode: '440304', temporaryPassword: 'Temporary-pass-2026' });
     await expect(admin.admin.createStaff({ username: 'wang.lawyer', displayName: '王律师', role: 'lawyer', unitCode: '440304', temporaryPassword: 'Temporary-pass-2026' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(admin.admin.createStaff({ username: 'li.lawyer', displayName: '李律师', role: 'lawyer', unitCode: '440304', temporaryPassword: 'Li.lawyer-2026-x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(admin.admin.createStaff({ username: 'li.lawyer', displayName: '李律师', role: 'lawyer', unitCode: '440304', temporaryPassword: 'Li.lawyer-2026-x' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
 
     const lawyer = createTestContext(test.db, keys).caller;
     await lawyer.auth.signIn({ username: 'wang.lawyer', password: 'Temporary-pass-2026' });

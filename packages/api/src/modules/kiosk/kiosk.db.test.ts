@@ -229,7 +229,7 @@ describe('kiosk.submit', () => {
     const before = await countRows();
     const error = await caller.kiosk.submit(submission(change)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
-    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError).code).toBe('UNPROCESSABLE_CONTENT');
     expect(await countRows()).toEqual(before);
     const { ZodError } = await import('zod');
     const cause = (error as TRPCError).cause;
@@ -265,7 +265,7 @@ describe('kiosk.submit', () => {
     const { caller } = createTestContext(test.db, keys);
     const before = await countRows();
     const error = await caller.kiosk.submit(submission({ streetCode: '440304001000', communityCode: '440304002001' })).catch((caught: unknown) => caught);
-    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError).code).toBe('UNPROCESSABLE_CONTENT');
     expect((error as TRPCError).message).toContain('street or community');
     expect(await countRows()).toEqual(before);
   });

@@ -39,15 +39,45 @@ describe('Excel export of a work queue', () => {
     const bytes = Buffer.from(exported.base64, 'base64');
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '查询码', '收到时间', '信访人', '联系电话', '事项摘要', '信访类别', '渠道', '集体访人数', '接待厅', '街道', '办理单位', '状态', '期限', '亮灯']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '查询码',
+      '收到时间',
+      '信访人',
+      '联系电话',
+      '事项摘要',
+      '反映谁',
+      '希望怎样解决',
+      '信访类别',
+      '来访人所选类别',
+      '渠道',
+      '集体访人数',
+      '接待厅',
+      '街道',
+      '办理单位',
+      '状态',
+      '期限',
+      '亮灯',
+      '满意度评价',
+      '评价意见',
+      '复查申请理由',
+      '复核申请理由',
+    ]);
     expect(sheet.rowCount).toBe(items.length + 1);
     items.forEach((item, index) => {
       const row = sheet.getRow(index + 2);
       expect(row.getCell(1).value).toBe(item.trackingCode);
       expect(row.getCell(2).value).toBe(expectedShanghai(item.receivedAt));
-      expect(row.getCell(13).value ?? '').toBe(item.dueAt ? expectedShanghai(item.dueAt) : '');
+      expect(row.getCell(16).value ?? '').toBe(item.dueAt ? expectedShanghai(item.dueAt) : '');
       // identity stays masked in the file
       expect(row.getCell(4).text).not.toMatch(/\d{11}/);
     });
+    if (queue === 'all') {
+      // what the visitor said travels with the matter: the reasons for a review and a recheck, the rating
+      const column = (index: number) => Array.from({ length: sheet.rowCount - 1 }, (_, row) => sheet.getRow(row + 2).getCell(index).text);
+      expect(column(20).some((text) => text.includes('对处理意见不服，申请复查'))).toBe(true);
+      expect(column(21).some((text) => text.includes('对复查意见不服，申请复核'))).toBe(true);
+      expect(column(18).some((text) => text === '满意')).toBe(true);
+    }
   });
 });

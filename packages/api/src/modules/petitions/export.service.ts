@@ -1,5 +1,9 @@
 import { channelLabels, petitionClassLabels, petitionStatusStaffLabels } from '@xinfang/domain/petition';
 import { queueLabels, type QueueItem, type QueueQuery } from '@xinfang/domain/casework/queues';
+import { appealRequestsOf, evaluationOf } from '@xinfang/domain/casework/visitor-statements';
+import { KioskCategory, kioskCategories } from '@xinfang/domain/kiosk';
+import { evaluationRatingLabels } from '@xinfang/domain/records/evaluation';
+import { listVisitorStatements } from '@xinfang/db/repositories/petitions';
 import type { z } from 'zod';
 import { getQueuePage } from './queries.service.ts';
 import type { StaffContext } from './workflow.service.ts';
@@ -27,6 +31,8 @@ export async function exportQueue(ctx: StaffContext, input: z.output<typeof Queu
     ({ total, totalIsCapped } = page);
     after = page.nextCursor ?? undefined;
   } while (after && items.length < maximumExportRows);
+  // the visitor's own words for the rows exported (each row already passed the reader's visibility rule)
+  const statements = await listVisitorStatements(ctx.db, items.map((item) => item.id));
   // exceljs is loaded on first export, not at server start (≈ 13 MB of resident memory saved on every server)
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -38,7 +44,10 @@ export async function exportQueue(ctx: StaffContext, input: z.output<typeof Queu
     { header: '信访人', key: 'petitionerName', width: 14 },
     { header: '联系电话', key: 'mobileMasked', width: 14 },
     { header: '事项摘要', key: 'summary', width: 40 },
+    { header: '反映谁', key: 'respondent', width: 20 },
+    { header: '希望怎样解决', key: 'request', width: 30 },
     { header: '信访类别', key: 'petitionClass', width: 12 },
+    { header: '来访人所选类别', key: 'kioskCategory', width: 16 },
     { header: '渠道', key: 'channel', width: 8 },
     { header: '集体访人数', key: 'headcount', width: 10 },
     { header: '接待厅', key: 'hallName', width: 14 },
@@ -47,15 +56,31 @@ export async function exportQueue(ctx: StaffContext, input: z.output<typeof Queu
     { header: '状态', key: 'status', width: 12 },
     { header: '期限', key: 'dueAt', width: 18 },
     { header: '亮灯', key: 'light', width: 8 },
+    { header: '满意度评价', key: 'rating', width: 10 },
+    { header: '评价意见', key: 'ratingComment', width: 30 },
+    { header: '复查申请理由', key: 'reviewReasons', width: 30 },
+    { header: '复核申请理由', key: 'recheckReasons', width: 30 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const item of items) {
+    const statement = statements.get(item.id);
+    const evaluation = statement ? evaluationOf(statement.events) : undefined;
+    const appeals = statement ? appealRequestsOf(statement.events) : [];
+    const category = KioskCategory.safeParse(statement?.kioskCategory).data;
+    const reasons = (kind: 'review' | 'recheck') =>
+      appeals
+        .filter((request) => request.kind === kind)
+        .map((request) => request.reason)
+        .join('\n');
     sheet.addRow({
       trackingCode: item.trackingCode,
       receivedAt: shanghaiText(item.receivedAt),
       petitionerName: item.petitionerName,
       mobileMasked: item.mobileMasked ?? '',
       summary: item.summary,
+      respondent: statement?.respondent ?? '',
+      request: statement?.request ?? '',
+      kioskCategory: category ? kioskCategories[category].label.zh : '',
       petitionClass: item.petitionClass ? petitionClassLabels[item.petitionClass].zh : '',
       channel: channelLabels[item.channel].zh,
       headcount: item.isCollective ? item.headcount : '',
@@ -65,6 +90,10 @@ export async function exportQueue(ctx: StaffContext, input: z.output<typeof Queu
       status: petitionStatusStaffLabels[item.status].zh,
       dueAt: shanghaiText(item.dueAt),
       light: item.light ? lightLabels[item.light] : '',
+      rating: evaluation ? evaluationRatingLabels[evaluation.rating].zh : '',
+      ratingComment: evaluation?.comment ?? '',
+      reviewReasons: reasons('review'),
+      recheckReasons: reasons('recheck'),
     });
   }
   if (total > items.length) sheet.addRow({ trackingCode: `（共 ${total} 件${totalIsCapped ? '以上' : ''}，仅导出前 ${items.length} 件）` });

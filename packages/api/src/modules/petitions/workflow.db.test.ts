@@ -128,12 +128,12 @@ describe('guards: a refused step changes nothing', () => {
 
   it.each([
     ['a stale version', 'reception', 'route', 'triaged', (u: Record<string, string>) => ({ unitId: u['440304D01'], mode: 'transfer' }), -1, 'CONFLICT', 'petition.versionConflict'],
-    ['routing an accusation to the accused unit', 'reception', 'route', 'triagedAccusation', (u: Record<string, string>) => ({ unitId: u['440304D01'], mode: 'transfer' }), 0, 'CONFLICT', 'workflow.accusation.routedToAccused'],
-    ['a step the status does not allow', 'reception', 'close', 'registered', () => ({}), 0, 'CONFLICT', 'workflow.actionNotAllowed'],
+    ['routing an accusation to the accused unit', 'reception', 'route', 'triagedAccusation', (u: Record<string, string>) => ({ unitId: u['440304D01'], mode: 'transfer' }), 0, 'UNPROCESSABLE_CONTENT', 'workflow.accusation.routedToAccused'],
+    ['a step the status does not allow', 'reception', 'close', 'registered', () => ({}), 0, 'UNPROCESSABLE_CONTENT', 'workflow.actionNotAllowed'],
     ['a role that may not take the step', 'lawyer', 'route', 'triaged', (u: Record<string, string>) => ({ unitId: u['440304D01'], mode: 'transfer' }), 0, 'FORBIDDEN', 'workflow.roleNotAllowed'],
     ['a unit that is not responsible', 'other-handler', 'acknowledgeReceipt', 'routed', () => ({ noticeText: '已受理', noticeGivenAt: '2026-11-02T02:00:00Z' }), 0, 'FORBIDDEN', 'access.outsideJurisdiction'],
-    ['an extension longer than 30 days', 'handler', 'requestExtension', 'handling', () => ({ days: 45, reason: '复杂' }), 0, 'CONFLICT', 'workflow.extension.tooLong'],
-    ['diverting a matter that is not a statutory claim', 'lawyer', 'divert', 'triaged', () => ({ destination: 'litigation', noticeText: '请起诉', noticeGivenAt: '2026-11-02T02:00:00Z' }), 0, 'CONFLICT', 'workflow.divert.notStatutory'],
+    ['an extension longer than 30 days', 'handler', 'requestExtension', 'handling', () => ({ days: 45, reason: '复杂' }), 0, 'UNPROCESSABLE_CONTENT', 'workflow.extension.tooLong'],
+    ['diverting a matter that is not a statutory claim', 'lawyer', 'divert', 'triaged', () => ({ destination: 'litigation', noticeText: '请起诉', noticeGivenAt: '2026-11-02T02:00:00Z' }), 0, 'UNPROCESSABLE_CONTENT', 'workflow.divert.notStatutory'],
     ['a counsellor (no permission to act)', 'counsellor', 'withdraw', 'registered', () => ({}), 0, 'FORBIDDEN', 'auth.forbidden'],
   ] as const)('refuses %s', async (_name, who, step, start, fields, versionOffset, code, messageCode) => {
     const { id, version } = await register({ petitionClass: start === 'triagedAccusation' ? 'accusation' : undefined });
@@ -158,10 +158,12 @@ describe('guards: a refused step changes nothing', () => {
     expect(await snapshot(id)).toEqual(before);
   });
 
-  it('explains a stale version in both languages', async () => {
-    const { id } = await register();
-    const refused = await failure(callers.reception!.petitions.withdraw({ petitionId: id, expectedVersion: 7 }));
-    expect(refused.message).toBe('Someone else has just updated this matter; reload it and try again');
+  it('explains a stale version in both languages: who recorded what, and when', async () => {
+    const { id, version } = await register();
+    await callers.lawyer!.petitions.triage({ petitionId: id, expectedVersion: version, petitionClass: 'suggestion', canHandle: true, guidance: '建议意见' });
+    const refused = await failure(callers.reception!.petitions.withdraw({ petitionId: id, expectedVersion: version }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageCode: 'petition.versionConflict' });
+    expect(refused.message).toMatch(/^值班律师（演示） recorded “Triaged” on this matter at \d{4}-\d{2}-\d{2} \d{2}:\d{2}, after you opened it/);
   });
 });
 

@@ -10,7 +10,15 @@ import type { Actor } from '@xinfang/domain/staff';
 import type { UnitTree } from '@xinfang/domain/units/unit-tree';
 import { applyAction } from '@xinfang/domain/workflow/apply-action';
 import type { PetitionCommandInput } from '@xinfang/domain/workflow/petition-command';
-import { ActorRole, PetitionEvent, RegistrationPayload, upgradeStoredPayload, type EventActor } from '@xinfang/domain/workflow/petition-event';
+import {
+  ActorRole,
+  PetitionEvent,
+  petitionEventTypeLabels,
+  RegistrationPayload,
+  upgradeStoredPayload,
+  type EventActor,
+  type PetitionEventType,
+} from '@xinfang/domain/workflow/petition-event';
 import { replay } from '@xinfang/domain/workflow/replay';
 import type { PetitionState } from '@xinfang/domain/workflow/petition-state';
 import { appendAudit } from '@xinfang/db/repositories/audit';
@@ -25,6 +33,7 @@ import {
   type StoredEventRow,
 } from '@xinfang/db/repositories/petition-events';
 import { insertDocument, nextDocumentNumber } from '@xinfang/db/repositories/petition-documents';
+import { staffNames } from '@xinfang/db/repositories/petition-people';
 import { listUnits } from '@xinfang/db/repositories/units';
 import { maskName } from '@xinfang/security/masking';
 import { cachedReference } from '../../reference-cache.ts';
@@ -146,7 +155,32 @@ export function assertMayView(actor: Actor, loaded: Pick<LoadedPetition, 'row' |
  */
 export async function readerScopeOf(ctx: StaffContext): Promise<ReaderScope> {
   const tree = unitTreeOf(await cachedUnits(ctx.db));
-  return { unitPath: ctx.unitPath, unitId: ctx.actor.unitId, firewall: firewallKeysOf(ctx.actor, tree) };
+  const mayViewAccusers = (accessRoles['accuser.view'] as readonly string[]).includes(ctx.actor.role);
+  return { unitPath: ctx.unitPath, unitId: ctx.actor.unitId, firewall: firewallKeysOf(ctx.actor, tree), mayViewAccusers };
+}
+
+const shanghaiMinute = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The refusal of a step taken on a version the user no longer sees: who recorded what, and when, since that version
+ * (the newest such event), so the person knows what changed under them.
+ */
+async function versionConflict(db: Executor, petitionId: string, expectedVersion: number): Promise<DomainError> {
+  const events = await listPetitionEvents(db, petitionId);
+  const latest = events.filter((event) => event.sequence > expectedVersion).at(-1) ?? events.at(-1);
+  const names = latest?.actor_id ? await staffNames(db, [latest.actor_id]) : new Map<string, string>();
+  const staffName = latest?.actor_id ? names.get(latest.actor_id) : undefined;
+  const [whoZh, whoEn] = staffName ? [staffName, staffName] : latest?.actor_role === 'petitioner' ? ['来访人', 'The visitor'] : ['其他人员', 'Someone else'];
+  const label = latest ? petitionEventTypeLabels[latest.type as PetitionEventType] : undefined;
+  return new DomainError('petition.versionConflict', 'conflict', {
+    params: {
+      whoZh,
+      whoEn,
+      whatZh: label?.zh ?? '更新',
+      whatEn: label?.en ?? 'an update',
+      at: latest ? shanghaiMinute.format(new Date(latest.occurred_at)) : '',
+    },
+  });
 }
 
 /** Masks who filed an accusation for a role without `accuser.view` (lists: jurisdiction and firewall already applied). */
@@ -179,7 +213,7 @@ export async function performAction(ctx: StaffContext, petitionId: string, expec
     const units = await listUnits(tx);
     const tree = unitTreeOf(units);
     assertMayView(ctx.actor, loaded, tree);
-    if (loaded.row.version !== expectedVersion) throw new DomainError('petition.versionConflict', 'conflict');
+    if (loaded.row.version !== expectedVersion) throw await versionConflict(tx, petitionId, expectedVersion);
     if (command.action === 'merge') {
       const target = await findPetitionRow(tx, command.intoPetitionId);
       if (!target) throw new DomainError('petition.mergeTargetNotFound', 'invalid');
@@ -205,7 +239,7 @@ export async function performAction(ctx: StaffContext, petitionId: string, expec
       projection,
       now,
     );
-    if (!moved) throw new DomainError('petition.versionConflict', 'conflict');
+    if (!moved) throw await versionConflict(tx, petitionId, expectedVersion);
     let documentId: string | null = null;
     const kind = documentKindOfAction(command.action, command.action === 'notAccept' ? command.reason : undefined);
     if (kind) {

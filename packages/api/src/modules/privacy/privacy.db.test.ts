@@ -70,7 +70,7 @@ describe('reveal', () => {
 
   it('needs a reason', async () => {
     const reception = await signedIn('reception', 'Demo-reception-2026');
-    await expect(reception.privacy.reveal({ petitionId: ordinaryId, field: 'mobile', reason: ' ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(reception.privacy.reveal({ petitionId: ordinaryId, field: 'mobile', reason: ' ' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
   });
 
   it('says so when the value was never given', async () => {

@@ -210,7 +210,7 @@ describe('rating and review', () => {
     const code = await submit('19900005510');
     const { caller } = createTestContext(test.db, keys);
     const before = await test.db.selectFrom('petition_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    await expect(caller.tracking.rate({ trackingCode: code, mobileLast4: '5510', rating: 'satisfied' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(caller.tracking.rate({ trackingCode: code, mobileLast4: '5510', rating: 'satisfied' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
     const after = await test.db.selectFrom('petition_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
@@ -225,7 +225,7 @@ describe('rating and review', () => {
     expect(replied.notices[1]!.text).toContain('经查属实');
     const rated = await caller.tracking.rate({ trackingCode: code, mobileLast4: '5511', rating: 'dissatisfied', comment: '维修不及时' });
     expect(rated).toMatchObject({ status: 'evaluated', evaluation: 'dissatisfied', canRate: false, canRequestReview: true });
-    await expect(caller.tracking.rate({ trackingCode: code, mobileLast4: '5511', rating: 'satisfied' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(caller.tracking.rate({ trackingCode: code, mobileLast4: '5511', rating: 'satisfied' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
     const reviewed = await caller.tracking.requestReview({ trackingCode: code, mobileLast4: '5511', reason: '路灯仍未修好，对处理意见不服。' });
     expect(reviewed).toMatchObject({ status: 'reviewRequested', statusLabel: { zh: '复查中' }, canRequestReview: false });
     const petition = await test.db.selectFrom('petitions').select(['id', 'status', 'version']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
@@ -250,7 +250,7 @@ describe('rating and review', () => {
     const timeline = await caller.tracking.lookup({ trackingCode: code, mobileLast4: '5512' });
     expect(timeline.canRequestReview).toBe(false);
     expect(timeline.reviewWindowEndsOn).toBe('2026-02-04');
-    await expect(caller.tracking.requestReview({ trackingCode: code, mobileLast4: '5512', reason: '对处理意见不服，申请复查。' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(caller.tracking.requestReview({ trackingCode: code, mobileLast4: '5512', reason: '对处理意见不服，申请复查。' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
     const petition = await test.db.selectFrom('petitions').select('status').where('tracking_code', '=', code).executeTakeFirstOrThrow();
     expect(petition.status).toBe('replied');
   });

@@ -234,11 +234,11 @@ export async function requestReview(ctx: ApiContext, input: VerifiedLookup & { r
     ctx,
     petition,
     (replayed, tree) => {
-      if (!availableActions(replayed.state, petitionerActor).includes('requestReview')) throw new DomainError('tracking.reviewNotAvailable', 'conflict');
-      if (!reviewWindowOpen(replayed.readings, ctx.now())) throw new DomainError('tracking.reviewWindowClosed', 'conflict');
+      if (!availableActions(replayed.state, petitionerActor).includes('requestReview')) throw new DomainError('tracking.reviewNotAvailable', 'invalid');
+      if (!reviewWindowOpen(replayed.readings, ctx.now())) throw new DomainError('tracking.reviewWindowClosed', 'invalid');
       const replyingUnitId = replayed.state.replyingUnitId;
       const reviewingUnitId = replyingUnitId ? findParentUnit(tree, replyingUnitId) : undefined;
-      if (!reviewingUnitId) throw new DomainError('tracking.reviewNotAvailable', 'conflict');
+      if (!reviewingUnitId) throw new DomainError('tracking.reviewNotAvailable', 'invalid');
       return { action: 'requestReview', reviewingUnitId, reason: input.reason };
     },
     'tracking.requestReview',
