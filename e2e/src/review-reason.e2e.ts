@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+import { join } from 'node:path';
+import { launchBrowser, newContext, saveScreenshot, screenshotDir, startServer, type RunningServer } from './harness.ts';
 import { exampleIdNumber, signIn as signInByApi, trpc } from './kiosk-support.ts';
 
 let server: RunningServer;
@@ -88,6 +89,7 @@ describe('a review answered with the visitor’s reason on screen', () => {
     expect(await reviewer.getByTestId('statement-rating-comment').textContent()).toBe(ratingComment);
     expect(await reviewer.getByTestId('statement-appeals').textContent()).toContain(reviewReason);
     await saveScreenshot(reviewer, 'review-reason-detail-zh');
+    await statement.screenshot({ path: join(screenshotDir, 'review-reason-statement-zh.png') });
 
     // the answer's dialog repeats the reason, marks what it needs, and says what is wrong where, until it is fixed
     await reviewer.getByTestId('action-answerReview').click();
@@ -101,8 +103,9 @@ describe('a review answered with the visitor’s reason on screen', () => {
     expect(error).toContain('请检查标出的项目：结果、意见');
     expect(error).not.toContain('刷新');
     expect(await dialog.locator('.el-form-item.is-error').count()).toBe(2);
-    expect(await dialog.locator('.el-form-item__error').allTextContents()).toEqual(['此项为必填项', '此项为必填项']);
+    await expect.poll(() => dialog.locator('.el-form-item__error').allTextContents()).toEqual(['此项为必填项', '此项为必填项']);
     await saveScreenshot(reviewer, 'review-reason-dialog-error-zh');
+    await reviewer.locator('.el-dialog').screenshot({ path: join(screenshotDir, 'review-reason-dialog-error-zh-dialog.png') });
     // the message stays (no toast that fades) until the person acts
     await reviewer.waitForTimeout(3500);
     expect(await dialog.getByTestId('action-error').isVisible()).toBe(true);
@@ -124,6 +127,7 @@ describe('a review answered with the visitor’s reason on screen', () => {
     expect(await page.getByTestId('visitor-statement').textContent()).toContain('What the visitor said');
     expect(await page.getByTestId('statement-address').textContent()).toBe('Recorded; may be viewed on request');
     await saveScreenshot(page, 'review-reason-detail-en');
+    await page.getByTestId('visitor-statement').screenshot({ path: join(screenshotDir, 'review-reason-statement-en.png') });
     // the address itself only through the audited reveal, with a reason
     await page.getByTestId('reveal-address').click();
     await page.getByTestId('reveal-reason').fill('Checking the address for a site visit');

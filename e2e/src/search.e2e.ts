@@ -52,7 +52,7 @@ describe('staff search', () => {
     const page = await signIn('reception', 'Demo-reception-2026');
     await page.goto(`${server.baseUrl}/console/queues/all`);
     await page.getByTestId('queue-table').locator('tbody tr').first().waitFor();
-    const box = page.getByTestId('filter-search').locator('input');
+    const box = page.getByTestId('filter-search');
     await box.click();
     // key by key, as a person types: the text stays in the box (it used to vanish) and the list follows it
     await box.pressSequentially('翠园物业', { delay: 60 });
@@ -82,10 +82,10 @@ describe('staff search', () => {
     // the URL holds the search: a reload keeps it in the box and the list
     await page.reload();
     await page.getByTestId('queue-total').filter({ hasText: '共 1 件' }).waitFor();
-    expect(await page.getByTestId('filter-search').locator('input').inputValue()).toBe('欧阳晓峰 钢丝绳');
+    expect(await page.getByTestId('filter-search').inputValue()).toBe('欧阳晓峰 钢丝绳');
 
     // clearing the box brings the whole queue back
-    await page.getByTestId('filter-search').locator('input').fill('');
+    await page.getByTestId('filter-search').fill('');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => !url.searchParams.has('q'));
     await page.getByTestId('queue-table').locator('tbody tr').nth(1).waitFor();
@@ -95,7 +95,7 @@ describe('staff search', () => {
     const page = await signIn('reception', 'Demo-reception-2026');
     await page.goto(`${server.baseUrl}/console/petitions`);
     await page.getByTestId('petition-table').locator('tbody tr').first().waitFor();
-    const box = page.getByTestId('petition-search').locator('input');
+    const box = page.getByTestId('petition-search');
     await box.click();
     await box.pressSequentially('督促物业', { delay: 60 });
     await page.getByTestId('search-results').getByTestId('search-match').first().waitFor();

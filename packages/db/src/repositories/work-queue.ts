@@ -1,6 +1,5 @@
 import { finishedStatuses, QueueItem, queueStatuses, type QueueCursor, type QueueKey } from '@xinfang/domain/casework/queues';
-import { matchesAllWords } from '@xinfang/domain/search/search-tokens';
-import { searchExcerpt } from '@xinfang/domain/search/search-highlight';
+import { searchExcerpt, wordsNotShown } from '@xinfang/domain/search/search-highlight';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../database.ts';
 import { accusesReader, jurisdictionArms, visibleToReader, type ReaderScope } from './petition-visibility.ts';
@@ -260,10 +259,20 @@ export async function listQueue(
       light: row.light,
       dueClock: (row.clocks as StoredClocks | null)?.due ?? null,
       version: row.version,
-      excerpt: filters.search && !matchesAllWords(row.summary, filters.search) ? (searchExcerpt([row.search_content, row.search_request, row.search_respondent], filters.search) ?? null) : null,
+      excerpt: excerptOf(row, filters.search),
     }),
   );
   return { items, total, totalIsCapped };
+}
+
+/**
+ * With a search: the passage of the content, request or respondent where the words the row does not already show (in
+ * its summary, name or tracking code) occur, or null.
+ */
+function excerptOf(row: { summary: string; petitioner_name: string; tracking_code: string; search_content: string | null; search_request: string | null; search_respondent: string | null }, search: string | undefined): string | null {
+  if (!search) return null;
+  const missing = wordsNotShown(search, [row.summary, row.petitioner_name, row.tracking_code]);
+  return missing ? (searchExcerpt([row.search_content, row.search_request, row.search_respondent], missing) ?? null) : null;
 }
 
 /** How many petitions each queue holds for this reader and these filters, in one scan. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlightParts, searchExcerpt } from './search-highlight.ts';
+import { highlightParts, searchExcerpt, wordsNotShown } from './search-highlight.ts';
 import { foldCase, searchWords } from './search-tokens.ts';
 
 const marked = (text: string, query: string) => highlightParts(text, query).map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
@@ -48,5 +48,16 @@ describe('searchExcerpt', () => {
     [['𠀋𠀋𠀋路灯'], '路灯', 1, '…𠀋路灯'],
   ] as const)('cuts %j around %j', (texts, query, radius, expected) => {
     expect(searchExcerpt(texts, query, radius)).toBe(expected);
+  });
+});
+
+describe('wordsNotShown', () => {
+  it.each([
+    ['欧阳晓峰 钢丝绳 物业', ['小区电梯钢丝绳磨损', '欧阳晓峰'], '物业'],
+    ['欧阳晓峰 钢丝绳', ['小区电梯钢丝绳磨损', '欧阳晓峰'], ''],
+    ['KTBW', ['ktbw-lpkj-rs'], ''],
+    ['翠园', [], '翠园'],
+  ] as const)('of %j beside %j is %j', (query, shown, expected) => {
+    expect(wordsNotShown(query, shown)).toBe(expected);
   });
 });

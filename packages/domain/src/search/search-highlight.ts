@@ -62,3 +62,15 @@ export function searchExcerpt(texts: readonly (string | null | undefined)[], que
   }
   return undefined;
 }
+
+/**
+ * The words of a query that none of the shown texts holds (a result row already shows its summary, name and code):
+ * what an excerpt still has to show. Empty when every word is in sight.
+ * @example wordsNotShown('欧阳晓峰 钢丝绳 物业', ['小区电梯钢丝绳磨损', '欧阳晓峰']) // '物业'
+ */
+export function wordsNotShown(query: string, shown: readonly string[]): string {
+  const haystacks = shown.map(foldCase);
+  return searchWords(query)
+    .filter((word) => !haystacks.some((text) => text.includes(word)))
+    .join(' ');
+}

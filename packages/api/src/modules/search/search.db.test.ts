@@ -63,9 +63,11 @@ describe('search.petitions over what the visitor wrote', () => {
     expect(idsOf(await reception.search.petitions({ text: matters.claim.trackingCode.toLowerCase() }))).toEqual([matters.claim.id]);
   });
 
-  it('shows where words outside the summary occur', async () => {
-    const [hit] = (await reception.search.petitions({ text: '翠园物业' })).items;
-    expect(hit?.excerpt).toContain('翠园物业');
+  it('shows where words the row does not already show occur, and nothing when all are in sight', async () => {
+    const [hit] = (await reception.search.petitions({ text: '督促物业' })).items;
+    expect(hit?.excerpt).toContain('督促物业');
+    const [named] = (await reception.search.petitions({ text: '欧阳晓峰 翠园物业' })).items;
+    expect(named?.excerpt).toBeNull();
   });
 
   it('matches an accuser’s name only for a role that may see accusers, and masks it for the others', async () => {

@@ -1,12 +1,17 @@
 import { PetitionClass, type Channel, type Light, type PetitionStatus } from '@xinfang/domain/petition';
 import type { SearchQuery, SearchResult } from '@xinfang/domain/search/search-query';
-import { searchExcerpt } from '@xinfang/domain/search/search-highlight';
-import { matchesAllWords } from '@xinfang/domain/search/search-tokens';
-import { searchPetitions } from '@xinfang/db/repositories/search';
+import { searchExcerpt, wordsNotShown } from '@xinfang/domain/search/search-highlight';
+import { searchPetitions, type PetitionSearchRow } from '@xinfang/db/repositories/search';
 import type { z } from 'zod';
 import { filerNameFor, readerScopeOf, type StaffContext } from '../petitions/workflow.service.ts';
 
 type ParsedSearchQuery = z.output<typeof SearchQuery>;
+
+/** The passage where the words a hit does not already show (summary, name as shown, code, respondent) occur, or null. */
+function excerptOf(row: PetitionSearchRow, shownName: string, text: string): string | null {
+  const missing = wordsNotShown(text, [row.summary, shownName, row.tracking_code, row.respondent ?? '']);
+  return missing ? (searchExcerpt([row.content, row.request], missing) ?? null) : null;
+}
 
 /**
  * Petitions in the reader's jurisdiction holding every word of the query — in their text, tracking code or (where the
@@ -18,6 +23,7 @@ export async function searchMatters(ctx: StaffContext, input: ParsedSearchQuery)
   return {
     items: rows.slice(0, input.limit).map((row) => {
       const petitionClass = PetitionClass.safeParse(row.petition_class).data ?? null;
+      const petitionerName = filerNameFor(ctx.actor, petitionClass, row.petitioner_name);
       return {
         id: row.id,
         trackingCode: row.tracking_code,
@@ -25,9 +31,9 @@ export async function searchMatters(ctx: StaffContext, input: ParsedSearchQuery)
         channel: row.channel as Channel,
         petitionClass,
         summary: row.summary,
-        petitionerName: filerNameFor(ctx.actor, petitionClass, row.petitioner_name),
+        petitionerName,
         respondent: row.respondent,
-        excerpt: matchesAllWords(row.summary, input.text) ? null : (searchExcerpt([row.content, row.request, row.respondent], input.text) ?? null),
+        excerpt: excerptOf(row, petitionerName, input.text),
         receivedAt: new Date(row.received_at).toISOString(),
         light: (row.light as Light | null) ?? null,
       };
