@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, type RunningServer, saveScreenshot, signInToConsole, startServer } from './harness.ts';
 
 // Accusations (检举控告类) name whom they accuse at registration: a unit from the unit tree (with every unit below it) and
 // staff members from the directory. The accused never see the matter; an accusation against the receiving hall's own
@@ -21,16 +21,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await newContext(browser, { viewport: { width: 1440, height: 1000 } })).newPage();
+function signIn(username: string, password: string): Promise<Page> {
   // a shared 2-core machine: sign-in (password hashing) and the first load can take a while
-  page.setDefaultTimeout(60_000);
-  await page.goto(`${server.baseUrl}/console/sign-in`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(password);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('current-user').waitFor();
-  return page;
+  return signInToConsole(browser, server.baseUrl, username, password, { defaultTimeout: 60_000 });
 }
 
 /** Picks an option of an Element Plus select or tree select (options are teleported to the body; closed ones are hidden). */

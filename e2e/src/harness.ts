@@ -104,7 +104,11 @@ async function spawnHealthyServer(entry: string, environment: Record<string, str
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+    if (Date.now() > deadline) {
+      // never leave a half-started server behind (it would hold its port and a core for the rest of the run)
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy:\n${output}`);
+    }
     await new Promise((done) => setTimeout(done, 200));
   }
 }
@@ -128,6 +132,29 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   return browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+}
+
+/**
+ * A console page signed in as this account, in Chinese (the default) or English, at a desk viewport.
+ * @example const reception = await signInToConsole(browser, server.baseUrl, 'reception', 'Demo-reception-2026')
+ */
+export async function signInToConsole(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+  options: { language?: 'zh' | 'en'; viewport?: { width: number; height: number }; defaultTimeout?: number } = {},
+): Promise<Page> {
+  const context = await newContext(browser, { viewport: options.viewport ?? { width: 1440, height: 1000 } });
+  if (options.language === 'en') await context.addInitScript(() => localStorage.setItem('xinfang.console.locale', 'en'));
+  const page = await context.newPage();
+  if (options.defaultTimeout) page.setDefaultTimeout(options.defaultTimeout);
+  await page.goto(`${baseUrl}/console/sign-in`);
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('current-user').waitFor();
+  return page;
 }
 
 /** Saves a full-page screenshot under e2e/screenshots/. */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchBrowser, newContext, saveScreenshot, screenshotDir, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, type RunningServer, saveScreenshot, screenshotDir, signInToConsole, startServer } from './harness.ts';
 import { exampleIdNumber, signIn as signInByApi, trpc } from './kiosk-support.ts';
 
 let server: RunningServer;
@@ -63,16 +63,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string, password: string, language: 'zh' | 'en' = 'zh'): Promise<Page> {
-  const context = await newContext(browser, { viewport: { width: 1920, height: 1080 } });
-  if (language === 'en') await context.addInitScript(() => localStorage.setItem('xinfang.console.locale', 'en'));
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/console/sign-in`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(password);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('current-user').waitFor();
-  return page;
+function signIn(username: string, password: string, language: 'zh' | 'en' = 'zh'): Promise<Page> {
+  return signInToConsole(browser, server.baseUrl, username, password, { language, viewport: { width: 1920, height: 1080 } });
 }
 
 describe('a review answered with the visitor’s reason on screen', () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, type RunningServer, saveScreenshot, signInToConsole, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,16 +16,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string, password: string, language: 'zh' | 'en' = 'zh'): Promise<Page> {
-  const context = await newContext(browser, { viewport: { width: 1920, height: 1080 } });
-  if (language === 'en') await context.addInitScript(() => localStorage.setItem('xinfang.console.locale', 'en'));
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/console/sign-in`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(password);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('current-user').waitFor();
-  return page;
+function signIn(username: string, password: string, language: 'zh' | 'en' = 'zh'): Promise<Page> {
+  return signInToConsole(browser, server.baseUrl, username, password, { language, viewport: { width: 1920, height: 1080 } });
 }
 
 /** Opens a kind's list from the studio menu (a sub-menu: its entries are teleported to the page body). */

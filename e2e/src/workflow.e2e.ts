@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, type RunningServer, saveScreenshot, signInToConsole, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,14 +17,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await newContext(browser, { viewport: { width: 1440, height: 1000 } })).newPage();
-  await page.goto(`${server.baseUrl}/console/sign-in`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(password);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('current-user').waitFor();
-  return page;
+function signIn(username: string, password: string): Promise<Page> {
+  return signInToConsole(browser, server.baseUrl, username, password);
 }
 
 /** Waits until no dialog is open or closing and the toasts are gone, so a screenshot shows the screen itself. */
